@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>
+/// Runs every rule family over an encounter: units first, then the billed lines against the units, then code
+/// separation, documentation and payer rules. The families never call one another; they meet only here.
+/// </summary>
+/// <remarks>Pure and thread-safe: the same encounter and options always give the same report.</remarks>
+/// <example><code>
+/// var report = ComplianceEngine.Check(encounter, ComplianceOptions.Default);
+/// foreach (var d in report.Diagnostics) Console.WriteLine(d);
+/// </code></example>
+public static partial class ComplianceEngine
+{
+    /// <summary>Checks one encounter.</summary>
+    /// <param name="encounter">The encounter.</param>
+    /// <param name="options">Reference data and policy; <see langword="null"/> for <see cref="ComplianceOptions.Default"/>.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="encounter"/> is <see langword="null"/>.</exception>
+    public static EncounterReport Check(Encounter encounter, ComplianceOptions? options = null)
+    {
+        Guard.NotNull(encounter);
+        options ??= ComplianceOptions.Default;
+        var method = ResolveMethod(encounter, options);
+        var unitOptions = new UnitCalculationOptions
+        {
+            Catalog = options.Catalog,
+            PreferredOrder = options.PreferredOrder,
+            DateOfService = encounter.DateOfService,
+        };
+        var units = UnitCalculator.Calculate(encounter.Segments, method, unitOptions);
+        var diagnostics = new List<Diagnostic>(units.Diagnostics);
+        BilledLineCheck.Check(encounter, units, diagnostics);
+
+        RunSeparation(encounter, units, options, diagnostics);
+        RunDocumentation(encounter, units, options, diagnostics);
+        RunPayers(encounter, units, options, diagnostics);
+
+        return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics));
+    }
+
+    /// <summary>Checks encounters one by one, lazily, in input order.</summary>
+    /// <param name="encounters">The encounters.</param>
+    /// <param name="options">Reference data and policy; <see langword="null"/> for the defaults.</param>
+    /// <returns>One report per encounter, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="encounters"/> is <see langword="null"/>.</exception>
+    public static IEnumerable<EncounterReport> CheckAll(IEnumerable<Encounter> encounters, ComplianceOptions? options = null)
+    {
+        Guard.NotNull(encounters);
+        return Iterate(encounters, options);
+
+        static IEnumerable<EncounterReport> Iterate(IEnumerable<Encounter> encounters, ComplianceOptions? options)
+        {
+            foreach (var encounter in encounters)
+            {
+                yield return Check(encounter, options);
+            }
+        }
+    }
+
+    private static UnitMethod ResolveMethod(Encounter encounter, ComplianceOptions options)
+    {
+        UnitMethod? method = encounter.Method;
+        ResolvePayerMethod(encounter, options, ref method);
+        return method ?? options.DefaultMethod;
+    }
+
+    /// <summary>Lets the payer family supply the method when the encounter names none.</summary>
+    static partial void ResolvePayerMethod(Encounter encounter, ComplianceOptions options, ref UnitMethod? method);
+
+    /// <summary>The code-separation family (TBR3xx).</summary>
+    static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+
+    /// <summary>The documentation family (TBR2xx).</summary>
+    static partial void RunDocumentation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+
+    /// <summary>The payer family (TBR4xx).</summary>
+    static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+
+    private static ImmutableArray<ReportLine> BuildLines(Encounter encounter, UnitCalculation units)
+    {
+        var lines = ImmutableArray.CreateBuilder<ReportLine>(units.Lines.Length);
+        foreach (var line in units.Lines)
+        {
+            lines.Add(new ReportLine(line.Code, line.Minutes, line.Units, ModifiersOf(encounter, line)));
+        }
+
+        return lines.MoveToImmutable();
+    }
+
+    private static ImmutableArray<Modifier> ModifiersOf(Encounter encounter, UnitLine line)
+    {
+        foreach (var billed in encounter.BilledLines)
+        {
+            if (billed.Code == line.Code)
+            {
+                return billed.Modifiers;
+            }
+        }
+
+        var modifiers = ImmutableArray.CreateBuilder<Modifier>();
+        foreach (int index in line.SegmentIndices)
+        {
+            foreach (var modifier in encounter.Segments[index].Modifiers)
+            {
+                if (!modifiers.Contains(modifier))
+                {
+                    modifiers.Add(modifier);
+                }
+            }
+        }
+
+        return modifiers.ToImmutable();
+    }
+}

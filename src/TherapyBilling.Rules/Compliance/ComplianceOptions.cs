@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>Reference data and policy choices for <see cref="ComplianceEngine"/>. Each check family adds its own part in a partial file.</summary>
+/// <remarks>Immutable and thread-safe. Nothing here reads the clock: "today" is <see cref="Today"/>.</remarks>
+public sealed partial record ComplianceOptions
+{
+    /// <summary>Gets the default options: the shipped reference data and the CMS method where nothing else says.</summary>
+    public static ComplianceOptions Default { get; } = new();
+
+    /// <summary>Gets the code catalog.</summary>
+    /// <value>The default value is <see cref="CodeCatalog.Default"/>.</value>
+    public CodeCatalog Catalog { get; init; } = CodeCatalog.Default;
+
+    /// <summary>Gets the method used when neither the encounter nor its payer names one.</summary>
+    /// <value>The default value is <see cref="UnitMethod.Cms"/>.</value>
+    public UnitMethod DefaultMethod { get; init; } = UnitMethod.Cms;
+
+    /// <summary>Gets the clinician's preferred order for CMS leftover ties (see <see cref="UnitCalculationOptions.PreferredOrder"/>).</summary>
+    /// <value>The default value is empty.</value>
+    public ImmutableArray<CptCode> PreferredOrder { get; init; } = [];
+
+    /// <summary>Gets "today" for checks with deadlines (progress reports, certifications), or <see langword="null"/> to skip "overdue as of today" findings.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public LocalDate? Today { get; init; }
+}

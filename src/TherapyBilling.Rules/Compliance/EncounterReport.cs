@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>What the engine found for one encounter: the computed lines, the units and every diagnostic.</summary>
+/// <remarks>Immutable and thread-safe. Diagnostics are in the canonical order (<see cref="DiagnosticOrder"/>).</remarks>
+public sealed record EncounterReport
+{
+    internal EncounterReport(string id, LocalDate dateOfService, UnitCalculation units, ImmutableArray<ReportLine> lines, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Id = id;
+        DateOfService = dateOfService;
+        Units = units;
+        Lines = lines;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Gets the encounter's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the date of service.</summary>
+    public LocalDate DateOfService { get; }
+
+    /// <summary>Gets the method the units were computed with.</summary>
+    public UnitMethod Method => Units.Method;
+
+    /// <summary>Gets the unit calculation, with its explanation.</summary>
+    public UnitCalculation Units { get; }
+
+    /// <summary>Gets the computed lines, one per code in input order, zero-unit timed lines included.</summary>
+    public ImmutableArray<ReportLine> Lines { get; }
+
+    /// <summary>Gets every diagnostic of every check family, in the canonical order.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets a value indicating whether any diagnostic is an error.</summary>
+    public bool HasErrors => HasAtLeast(Severity.Error);
+
+    /// <summary>Gets whether any diagnostic is at or above a severity.</summary>
+    /// <param name="threshold">The severity.</param>
+    /// <returns><see langword="true"/> when one is.</returns>
+    public bool HasAtLeast(Severity threshold) => Diagnostics.Any(d => d.Severity >= threshold);
+
+    /// <summary>Counts the diagnostics of a severity.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>The count.</returns>
+    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+}

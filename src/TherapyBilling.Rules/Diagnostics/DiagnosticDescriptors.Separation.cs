@@ -1,0 +1,6 @@
+namespace TherapyBilling.Rules;
+
+public static partial class DiagnosticDescriptors
+{
+    private static DiagnosticDescriptor[] SeparationDescriptors() => [];
+}

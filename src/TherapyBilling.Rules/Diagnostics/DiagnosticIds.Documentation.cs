@@ -1,0 +1,5 @@
+namespace TherapyBilling.Rules;
+
+public static partial class DiagnosticIds
+{
+}

@@ -1,0 +1,115 @@
+namespace TherapyBilling.Rules;
+
+/// <summary>The one order of diagnostics everywhere: by path (indices compared as numbers), then id, then message.</summary>
+/// <remarks>Deterministic, culture-independent; keeps snapshots and CLI diffs stable.</remarks>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    private DiagnosticOrder()
+    {
+    }
+
+    /// <summary>Gets the comparer.</summary>
+    public static DiagnosticOrder Instance { get; } = new();
+
+    /// <summary>Sorts diagnostics into the canonical order.</summary>
+    /// <param name="diagnostics">The diagnostics.</param>
+    /// <returns>A new sorted array.</returns>
+    public static System.Collections.Immutable.ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    {
+        Guard.NotNull(diagnostics);
+        var array = diagnostics.ToArray();
+        // A stable sort: equal keys keep the order they were found in.
+        var indexed = new KeyValuePair<int, Diagnostic>[array.Length];
+        for (int i = 0; i < array.Length; i++)
+        {
+            indexed[i] = new(i, array[i]);
+        }
+
+        Array.Sort(indexed, static (a, b) =>
+        {
+            int c = Instance.Compare(a.Value, b.Value);
+            return c != 0 ? c : a.Key.CompareTo(b.Key);
+        });
+        return [.. indexed.Select(static p => p.Value)];
+    }
+
+    /// <inheritdoc/>
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        int c = ComparePaths(x.Path, y.Path);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.Id, y.Id);
+        return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
+    }
+
+    /// <summary>Compares two paths, treating runs of digits as numbers (<c>segments[2]</c> before <c>segments[10]</c>).</summary>
+    /// <param name="x">The first path.</param>
+    /// <param name="y">The second path.</param>
+    /// <returns>A negative number, zero or a positive number.</returns>
+    public static int ComparePaths(string x, string y)
+    {
+        Guard.NotNull(x);
+        Guard.NotNull(y);
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
+            {
+                int si = i, sj = j;
+                while (i < x.Length && char.IsAsciiDigit(x[i]))
+                {
+                    i++;
+                }
+
+                while (j < y.Length && char.IsAsciiDigit(y[j]))
+                {
+                    j++;
+                }
+
+                var a = x.AsSpan(si, i - si).TrimStart('0');
+                var b = y.AsSpan(sj, j - sj).TrimStart('0');
+                if (a.Length != b.Length)
+                {
+                    return a.Length - b.Length;
+                }
+
+                int d = a.SequenceCompareTo(b);
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+            else
+            {
+                if (x[i] != y[j])
+                {
+                    return x[i] - y[j];
+                }
+
+                i++;
+                j++;
+            }
+        }
+
+        return (x.Length - i) - (y.Length - j);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>Builds the explanation of a calculation, in the invariant culture.</summary>
+internal static class UnitText
+{
+    public static string MethodName(UnitMethod method) => method == UnitMethod.Cms ? "CMS" : "AMA";
+
+    public static string Header(UnitCalculation result)
+    {
+        int timedUnits = result.TimedUnits;
+        int otherUnits = result.TotalUnits - timedUnits;
+        string rule = result.Method == UnitMethod.Cms
+            ? F($"CMS 8-minute rule (CPM ch. 5 §20.2): {result.TimedMinutes} timed minutes allow {timedUnits} timed unit(s) (floor(({result.TimedMinutes} + 7) / 15), 0 under 8 minutes)")
+            : F($"AMA substantial-portion method (per code, no pooling): {result.TimedMinutes} timed minutes earn {timedUnits} timed unit(s)");
+        return F($"{rule}; {otherUnits} untimed unit(s); total {result.TotalUnits} unit(s); total treatment time {result.TotalTreatmentMinutes} minutes.");
+    }
+
+    public static ImmutableArray<UnitExplanation> Explain(ImmutableArray<UnitLine> lines, UnitMethod method, ImmutableArray<CptCode> preferredOrder)
+    {
+        var steps = ImmutableArray.CreateBuilder<UnitExplanation>();
+        foreach (var line in lines)
+        {
+            if (line.Kind is null)
+            {
+                steps.Add(new(line.Code, 0, UnitReason.UnknownCode, F($"{line.Code}: not in the code catalog; its {line.Minutes} minute(s) are not counted.")));
+                continue;
+            }
+
+            if (line.Kind == CodeKind.Untimed)
+            {
+                steps.Add(new(line.Code, 1, UnitReason.Untimed, F($"{line.Code} unit 1: untimed (service-based) code, 1 unit per day whatever the minutes ({line.Minutes} recorded; CPM ch. 5 §20.2 B).")));
+                continue;
+            }
+
+            int full = Math.Min(line.FullBlocks, line.Units);
+            for (int u = 1; u <= full; u++)
+            {
+                steps.Add(new(line.Code, u, UnitReason.FullBlock, F($"{line.Code} unit {u}: full 15-minute block (minutes {((u - 1) * 15) + 1}-{u * 15} of {line.Minutes}).")));
+            }
+
+            if (line.Units > full)
+            {
+                steps.Add(method == UnitMethod.Ama
+                    ? new(line.Code, line.Units, UnitReason.SubstantialPortion, F($"{line.Code} unit {line.Units}: {line.LeftoverMinutes} leftover minute(s) pass the midpoint of a unit (8 of 15; CPT substantial portion)."))
+                    : LeftoverWinner(line, lines, preferredOrder));
+            }
+            else if (line.Units == full && line.LeftoverMinutes > 0)
+            {
+                steps.Add(method == UnitMethod.Ama
+                    ? new(line.Code, 0, UnitReason.NoUnit, F($"{line.Code}: {line.LeftoverMinutes} leftover minute(s) do not reach the midpoint of a unit (8 of 15); no further unit."))
+                    : LeftoverLoser(line, lines));
+            }
+        }
+
+        return steps.ToImmutable();
+    }
+
+    private static UnitExplanation LeftoverWinner(UnitLine line, ImmutableArray<UnitLine> lines, ImmutableArray<CptCode> preferredOrder)
+    {
+        UnitLine? tied = null, bestLoser = null;
+        foreach (var other in lines)
+        {
+            if (!other.IsTimed || other.Code == line.Code || other.LeftoverMinutes == 0 || other.Units > other.FullBlocks)
+            {
+                continue;
+            }
+
+            if (other.LeftoverMinutes == line.LeftoverMinutes)
+            {
+                tied ??= other;
+            }
+
+            if (bestLoser is null || other.LeftoverMinutes > bestLoser.LeftoverMinutes)
+            {
+                bestLoser = other;
+            }
+        }
+
+        string head = F($"{line.Code} unit {line.Units}: leftover {line.LeftoverMinutes} minute(s)");
+        if (tied is not null)
+        {
+            int rankLine = preferredOrder.IndexOf(line.Code), rankTied = preferredOrder.IndexOf(tied.Code);
+            string why = rankLine >= 0 && (rankTied < 0 || rankLine < rankTied)
+                ? "the caller's preferred order lists it first"
+                : line.Minutes != tied.Minutes
+                    ? F($"it has more total minutes ({line.Minutes} vs {tied.Minutes})")
+                    : "it comes first in the input";
+            return new(line.Code, line.Units, UnitReason.TieChoice, F($"{head} tie with {tied.Code}'s {tied.LeftoverMinutes}; CMS lets the clinician choose (CPM ch. 5 §20.2 ex. 2, 5); chosen because {why}."));
+        }
+
+        return bestLoser is null
+            ? new(line.Code, line.Units, UnitReason.LargestLeftover, F($"{head}; the total timed minutes allow a unit for it (remaining units go to the largest leftovers)."))
+            : new(line.Code, line.Units, UnitReason.LargestLeftover, F($"{head} are more than {bestLoser.Code}'s {bestLoser.LeftoverMinutes}; remaining units go to the largest leftovers (CPM ch. 5 §20.2 ex. 3)."));
+    }
+
+    private static UnitExplanation LeftoverLoser(UnitLine line, ImmutableArray<UnitLine> lines)
+    {
+        var winners = new List<string>();
+        foreach (var other in lines)
+        {
+            if (other.IsTimed && other.Units > other.FullBlocks)
+            {
+                winners.Add(F($"{other.Code} ({other.LeftoverMinutes})"));
+            }
+        }
+
+        string text = winners.Count == 0
+            ? F($"{line.Code}: leftover {line.LeftoverMinutes} minute(s) earn no unit; the total timed minutes allow no further unit.")
+            : F($"{line.Code}: leftover {line.LeftoverMinutes} minute(s) earn no unit; the units the total allows went to larger or preferred leftovers: {string.Join(", ", winners)}.");
+        return new(line.Code, 0, UnitReason.NoUnit, text);
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
