@@ -25,4 +25,21 @@ public sealed partial record ComplianceOptions
     /// <summary>Gets "today" for checks with deadlines (progress reports, certifications), or <see langword="null"/> to skip "overdue as of today" findings.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public LocalDate? Today { get; init; }
+
+    /// <summary>Describes the reference tables in use (code catalog, pair table, payer profiles), for reports.</summary>
+    /// <returns>One entry per table, in a fixed order.</returns>
+    public IReadOnlyList<ReferenceDataInfo> DescribeReferenceData()
+    {
+        var tables = new List<ReferenceDataInfo> { new("codeCatalog", Catalog.Version, Catalog.Source) };
+        DescribeSeparationData(tables);
+        DescribeDocumentationData(tables);
+        DescribePayerData(tables);
+        return tables;
+    }
+
+    partial void DescribeSeparationData(List<ReferenceDataInfo> tables);
+
+    partial void DescribeDocumentationData(List<ReferenceDataInfo> tables);
+
+    partial void DescribePayerData(List<ReferenceDataInfo> tables);
 }
