@@ -21,13 +21,14 @@ public sealed partial class PtpEditTable
     private const string ResourceName = "TherapyBilling.Rules.Data.ptp-edits.tsv";
     private static readonly Lazy<PtpEditTable> s_default = new(LoadDefault);
     private readonly PtpEdit[] _edits;
-    private readonly FrozenDictionary<CodePair, Span> _index;
+    private const int FreezeLimit = 50_000;
+    private readonly IReadOnlyDictionary<CodePair, Span> _index;
 
     private PtpEditTable(string version, string source, PtpEdit[] edits)
     {
         Version = version;
         Source = source;
-        Array.Sort(edits, CompareEdits);
+        SortByPair(edits); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
         _edits = edits;
         var index = new Dictionary<CodePair, Span>();
         int start = 0;
@@ -40,7 +41,9 @@ public sealed partial class PtpEditTable
             }
         }
 
-        _index = index.ToFrozenDictionary();
+        // Freezing pays off for small tables; for a full CMS file (a million pairs) building it costs seconds,
+        // and a read-only Dictionary gives the same constant-time lookup.
+        _index = index.Count <= FreezeLimit ? index.ToFrozenDictionary() : index;
     }
 
     /// <summary>Gets the table that ships with the library (see the remarks of <see cref="PtpEditTable"/>).</summary>
@@ -138,16 +141,37 @@ public sealed partial class PtpEditTable
         return Create(version ?? Version + "+custom", Source, _edits.Concat(edits));
     }
 
-    private static int CompareEdits(PtpEdit a, PtpEdit b)
+    private static void SortByPair(PtpEdit[] edits)
     {
-        int c = a.Column1.CompareTo(b.Column1);
-        if (c != 0)
+        // One 64-bit key per row (column 1, column 2, effective day) sorts a million rows on primitives, in the
+        // same order as comparing the codes ordinally and then the dates.
+        var keys = new long[edits.Length];
+        bool sorted = true;
+        for (int i = 0; i < edits.Length; i++)
         {
-            return c;
+            keys[i] = SortKey(edits[i]);
+            sorted &= i == 0 || keys[i - 1] <= keys[i];
         }
 
-        c = a.Column2.CompareTo(b.Column2);
-        return c != 0 ? c : a.EffectiveDate.CompareTo(b.EffectiveDate);
+        if (!sorted)
+        {
+            Array.Sort(keys, edits);
+        }
+    }
+
+    private static long SortKey(PtpEdit edit)
+    {
+        const long codeSpace = 36 * 10_000; // first character 0-9 then A-Z, four digits
+        long pair = (CodeRank(edit.Column1) * codeSpace) + CodeRank(edit.Column2);
+        return (pair << 22) | (uint)edit.EffectiveDate.ToDateOnly().DayNumber; // DayNumber of 9999-12-31 < 2^22
+    }
+
+    private static long CodeRank(CptCode code)
+    {
+        var text = code.Value;
+        char first = text[0];
+        int lead = char.IsAsciiDigit(first) ? first - '0' : 10 + (first - 'A');
+        return (lead * 10_000L) + ((text[1] - '0') * 1000) + ((text[2] - '0') * 100) + ((text[3] - '0') * 10) + (text[4] - '0');
     }
 
     private static PtpEditTable LoadDefault()
