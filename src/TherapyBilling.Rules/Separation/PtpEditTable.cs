@@ -22,7 +22,7 @@ public sealed partial class PtpEditTable
     private static readonly Lazy<PtpEditTable> s_default = new(LoadDefault);
     private readonly PtpEdit[] _edits;
     private const int FreezeLimit = 50_000;
-    private readonly IReadOnlyDictionary<CodePair, Span> _index;
+    private readonly IReadOnlyDictionary<long, Span> _index;
 
     private PtpEditTable(string version, string source, PtpEdit[] edits)
     {
@@ -30,13 +30,13 @@ public sealed partial class PtpEditTable
         Source = source;
         SortByPair(edits); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
         _edits = edits;
-        var index = new Dictionary<CodePair, Span>();
+        var index = new Dictionary<long, Span>();
         int start = 0;
         for (int i = 1; i <= edits.Length; i++)
         {
             if (i == edits.Length || edits[i].Column1 != edits[start].Column1 || edits[i].Column2 != edits[start].Column2)
             {
-                index.Add(new CodePair(edits[start].Column1, edits[start].Column2), new Span(start, i - start));
+                index.Add(PairKey(edits[start].Column1, edits[start].Column2), new Span(start, i - start));
                 start = i;
             }
         }
@@ -90,7 +90,7 @@ public sealed partial class PtpEditTable
     /// <param name="column2">The column-2 code.</param>
     /// <returns>The rows; empty when the pair is not in the table.</returns>
     public ReadOnlySpan<PtpEdit> GetRows(CptCode column1, CptCode column2) =>
-        _index.TryGetValue(new CodePair(column1, column2), out var span) ? _edits.AsSpan(span.Start, span.Length) : [];
+        !column1.IsDefault && !column2.IsDefault && _index.TryGetValue(PairKey(column1, column2), out var span) ? _edits.AsSpan(span.Start, span.Length) : [];
 
     /// <summary>Finds the row in force on a date of service for an ordered pair (column 1, column 2).</summary>
     /// <param name="column1">The column-1 code.</param>
@@ -161,9 +161,13 @@ public sealed partial class PtpEditTable
 
     private static long SortKey(PtpEdit edit)
     {
+        return (PairKey(edit.Column1, edit.Column2) << 22) | (uint)edit.EffectiveDate.ToDateOnly().DayNumber; // DayNumber of 9999-12-31 < 2^22
+    }
+
+    private static long PairKey(CptCode column1, CptCode column2)
+    {
         const long codeSpace = 36 * 10_000; // first character 0-9 then A-Z, four digits
-        long pair = (CodeRank(edit.Column1) * codeSpace) + CodeRank(edit.Column2);
-        return (pair << 22) | (uint)edit.EffectiveDate.ToDateOnly().DayNumber; // DayNumber of 9999-12-31 < 2^22
+        return (CodeRank(column1) * codeSpace) + CodeRank(column2);
     }
 
     private static long CodeRank(CptCode code)
@@ -181,8 +185,6 @@ public sealed partial class PtpEditTable
         using var reader = new StreamReader(stream);
         return Load(reader, "embedded:ptp-edits.tsv");
     }
-
-    private readonly record struct CodePair(CptCode Column1, CptCode Column2);
 
     private readonly record struct Span(int Start, int Length);
 }
