@@ -136,7 +136,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor CertificationDelayed { get; } = new(
         DiagnosticIds.CertificationDelayed,
         "Certification delayed",
-        "The {which} certification was due by {due} and is {state}; a delayed certification is accepted without justification until {grace} (BPM ch. 15 §220.1.3 D). Obtain the signature by then, or document the reason for the delay.",
+        "The {which} certification was due by {due} and is {state}; a delayed certification is accepted without a reason for the delay only until {grace} (BPM ch. 15 §220.1.3 D). Make sure it is signed by then; after that, document the reason for the delay.",
         DocumentationCategory,
         Severity.Warning);
 
