@@ -156,7 +156,7 @@ public sealed class ProgressReportScheduleTests
         from reports in Gen.ListOf(Gen.Choose(0, 75))
         select (visits.Select(v => Oct1.PlusDays(v)).ToHashSet(), reports.Select(r => Oct1.PlusDays(r)).ToList());
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 3000)]
     public Property Compute_RandomCalendars_AgreesWithNaiveDayByDaySimulation() =>
         Prop.ForAll(Calendars.ToArbitrary(), c =>
         {
