@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>Where a progress-report period stands.</summary>
+public enum ReportingPeriodStatus
+{
+    /// <summary>The period is still running: fewer than 10 treatment days and no report yet.</summary>
+    Open = 1,
+
+    /// <summary>A clinician's report ended the period, written by its end.</summary>
+    Reported = 2,
+
+    /// <summary>The period ended on its 10th treatment day; the report came within the 7 calendar days allowed.</summary>
+    ReportedLate = 3,
+
+    /// <summary>The report covering the period was written more than 7 calendar days after the period ended.</summary>
+    ReportedTooLate = 4,
+
+    /// <summary>The period ended on its 10th treatment day and no clinician report covers it.</summary>
+    NotReported = 5,
+}
+
+/// <summary>One progress-report period: at most 10 treatment days (BPM ch. 15 §220.3 D).</summary>
+/// <param name="Start">The period's first treatment day.</param>
+/// <param name="End">The period's last day (the report's date or the 10th treatment day), or <see langword="null"/> while open.</param>
+/// <param name="TreatmentDays">The treatment days in the period.</param>
+/// <param name="Report">The clinician report that covers the period, if any.</param>
+/// <param name="Status">Where the period stands.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int TreatmentDays, ProgressReport? Report, ReportingPeriodStatus Status)
+{
+    /// <summary>The calendar days after a period's end within which a late report is still allowed.</summary>
+    public const int LateDays = 7;
+
+    /// <summary>Gets the last day a late report is allowed (<see cref="End"/> plus 7 calendar days), or <see langword="null"/> while open.</summary>
+    public LocalDate? LateDeadline => End?.PlusDays(LateDays);
+
+    /// <summary>Gets the treatment days left before a report is required (0 when the period has ended).</summary>
+    public int TreatmentDaysRemaining => End.HasValue ? 0 : ProgressReportSchedule.TreatmentDaysPerPeriod - TreatmentDays;
+}
+
+/// <summary>
+/// The progress-report clock of an episode (BPM ch. 15 §220.3 D): from the treatment days and the reports written,
+/// the reporting periods and when each report is due.
+/// </summary>
+/// <remarks>
+/// <para>The rule: the first period starts on the episode's first treatment day. A period ends on the date a
+/// clinician's report covers through, or on its 10th treatment day, whichever comes first; the next treatment day
+/// starts the next period. A report is due by the end of its period; a late report is allowed within 7 calendar days
+/// after the period ends. Days without a visit are not treatment days. Reports by an assistant (PTA/OTA) do not count.</para>
+/// <para>Each report is used by at most one period: a report written within the 7 days after a period ended on its
+/// 10th day is that period's late report and does not also end the next period; a report written later leaves that
+/// period <see cref="ReportingPeriodStatus.NotReported"/> and ends the period it falls in. A report whose coverage ends
+/// before the current period starts is ignored.</para>
+/// <para>Pure and thread-safe. Inputs in any order give the same schedule.</para>
+/// </remarks>
+/// <example><code>
+/// // Manual example: treated weekdays from Mon Oct 1; optional report Oct 5.
+/// var schedule = ProgressReportSchedule.Compute(weekdays, [new ProgressReport(new LocalDate(2018, 10, 5), ClinicianRole.Therapist)]);
+/// // schedule.Periods[1]: Start Oct 8, End Oct 19 (10 treatment days), due by Oct 19, late allowed until Oct 26.
+/// </code></example>
+public sealed class ProgressReportSchedule
+{
+    /// <summary>The most treatment days a period may span.</summary>
+    public const int TreatmentDaysPerPeriod = 10;
+
+    private ProgressReportSchedule(ImmutableArray<ReportingPeriod> periods) => Periods = periods;
+
+    /// <summary>Gets the periods, in date order; the last one may be open.</summary>
+    public ImmutableArray<ReportingPeriod> Periods { get; }
+
+    /// <summary>Gets the last period, or <see langword="null"/> when there is no treatment day.</summary>
+    public ReportingPeriod? Current => Periods.IsEmpty ? null : Periods[^1];
+
+    /// <summary>Computes the schedule.</summary>
+    /// <param name="treatmentDays">The episode's treatment days (evaluation, re-evaluation or treatment), in any order; duplicates are ignored.</param>
+    /// <param name="reports">The progress reports written; those by an assistant are ignored.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static ProgressReportSchedule Compute(IEnumerable<LocalDate> treatmentDays, IEnumerable<ProgressReport> reports)
+    {
+        Guard.NotNull(treatmentDays);
+        Guard.NotNull(reports);
+        var days = treatmentDays.Distinct().Order().ToArray();
+        var counted = reports
+            .Where(static r => r is not null && r.AuthorRole != ClinicianRole.Assistant)
+            .OrderBy(static r => r.CoversThrough)
+            .ThenBy(static r => r.Date)
+            .ToArray();
+        var used = new bool[counted.Length];
+        var periods = ImmutableArray.CreateBuilder<ReportingPeriod>();
+        int i = 0;
+        while (i < days.Length)
+        {
+            var start = days[i];
+            LocalDate? tenth = i + TreatmentDaysPerPeriod - 1 < days.Length ? days[i + TreatmentDaysPerPeriod - 1] : null;
+            int r = FindReport(counted, used, start, tenth);
+            if (r >= 0)
+            {
+                used[r] = true;
+                var report = counted[r];
+                var end = report.CoversThrough;
+                var status = report.Date <= end ? ReportingPeriodStatus.Reported
+                    : report.Date <= end.PlusDays(ReportingPeriod.LateDays) ? ReportingPeriodStatus.ReportedLate
+                    : ReportingPeriodStatus.ReportedTooLate;
+                int next = i;
+                while (next < days.Length && days[next] <= end)
+                {
+                    next++;
+                }
+
+                periods.Add(new ReportingPeriod(start, end, next - i, report, status));
+                i = next;
+            }
+            else if (tenth is LocalDate last)
+            {
+                int late = FindLateReport(counted, used, last);
+                ProgressReport? report = null;
+                var status = ReportingPeriodStatus.NotReported;
+                if (late >= 0)
+                {
+                    used[late] = true;
+                    report = counted[late];
+                    status = ReportingPeriodStatus.ReportedLate;
+                }
+
+                periods.Add(new ReportingPeriod(start, last, TreatmentDaysPerPeriod, report, status));
+                i += TreatmentDaysPerPeriod;
+            }
+            else
+            {
+                periods.Add(new ReportingPeriod(start, null, days.Length - i, null, ReportingPeriodStatus.Open));
+                i = days.Length;
+            }
+        }
+
+        return new ProgressReportSchedule(periods.ToImmutable());
+    }
+
+    /// <summary>The first unused report whose coverage ends inside [start, tenth].</summary>
+    private static int FindReport(ProgressReport[] reports, bool[] used, LocalDate start, LocalDate? tenth)
+    {
+        for (int r = 0; r < reports.Length; r++)
+        {
+            var through = reports[r].CoversThrough;
+            if (!used[r] && through >= start && (tenth is null || through <= tenth.Value))
+            {
+                return r;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first unused report written within 7 days after the period's 10th day that covers beyond it: the late report.</summary>
+    /// <remarks>A report written later than that does not rescue the period; it ends the period it falls in instead.</remarks>
+    private static int FindLateReport(ProgressReport[] reports, bool[] used, LocalDate end)
+    {
+        for (int r = 0; r < reports.Length; r++)
+        {
+            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= end.PlusDays(ReportingPeriod.LateDays))
+            {
+                return r;
+            }
+        }
+
+        return -1;
+    }
+}

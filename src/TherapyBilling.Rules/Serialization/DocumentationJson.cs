@@ -1,0 +1,298 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>
+/// Reads the <c>documentation</c> section of the JSON input contract (camelCase; dates <c>yyyy-MM-dd</c>; times
+/// <c>HH:mm</c> or <c>HH:mm:ss</c>; durations as whole days in <c>durationDays</c>). A field with a structural problem
+/// becomes an input diagnostic (TBR030-TBR034) and is left out, so the rest of the note is still checked.
+/// </summary>
+internal static class DocumentationJson
+{
+    public const string Root = "documentation";
+
+    private static readonly LocalDatePattern s_date = LocalDatePattern.Iso;
+    private static readonly LocalTimePattern s_timeSeconds = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
+    private static readonly LocalTimePattern s_timeMinutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    public static TreatmentNote? Read(JsonElement element, List<Diagnostic> diagnostics)
+    {
+        Guard.NotNull(diagnostics);
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var r = new Reader(diagnostics);
+        if (!r.Expect(element, JsonValueKind.Object, Root))
+        {
+            return null;
+        }
+
+        return new TreatmentNote
+        {
+            DateOfService = r.Date(element, "dateOfService", Root),
+            Interventions = r.Array(element, "interventions", Root, r.Intervention),
+            TotalTimedMinutes = r.Minutes(element, "totalTimedMinutes", Root),
+            TotalTreatmentMinutes = r.Minutes(element, "totalTreatmentMinutes", Root),
+            Signature = r.Object(element, "signature", Root, r.Signature),
+            AssistantInvolved = r.Bool(element, "assistantInvolved", Root),
+            Contributors = r.Array(element, "contributors", Root, r.Signature),
+            Goals = r.Array(element, "goals", Root, r.Goal),
+            Episode = r.Object(element, "episode", Root, r.Episode),
+        };
+    }
+
+    private sealed class Reader(List<Diagnostic> diagnostics)
+    {
+        private static string Join(string path, string name) => path + "." + name;
+
+        private static string KindName(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Null => "null",
+            _ => "nothing",
+        };
+
+        public bool Expect(JsonElement value, JsonValueKind kind, string path)
+        {
+            bool ok = kind == JsonValueKind.True ? value.ValueKind is JsonValueKind.True or JsonValueKind.False : value.ValueKind == kind;
+            if (!ok)
+            {
+                diagnostics.Add(DiagnosticDescriptors.DocumentationWrongType.Create(path, Arg.Of("expected", KindName(kind)), Arg.Of("actual", KindName(value.ValueKind))));
+            }
+
+            return ok;
+        }
+
+        private static bool TryGet(JsonElement parent, string name, out JsonElement value) =>
+            parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+        public string? String(JsonElement parent, string name, string path) =>
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.String, Join(path, name)) ? v.GetString() : null;
+
+        public bool? Bool(JsonElement parent, string name, string path) =>
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.True, Join(path, name)) ? v.GetBoolean() : null;
+
+        public int? Minutes(JsonElement parent, string name, string path)
+        {
+            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Number, Join(path, name)))
+            {
+                return null;
+            }
+
+            if (v.TryGetInt32(out int value) && value >= 0)
+            {
+                return value;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, name), Arg.Of("expected", "a whole number of zero or more")));
+            return null;
+        }
+
+        public LocalDate? Date(JsonElement parent, string name, string path)
+        {
+            if (String(parent, name, path) is not { } text)
+            {
+                return null;
+            }
+
+            var result = s_date.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(Join(path, name)));
+            return null;
+        }
+
+        public LocalTime? Time(JsonElement parent, string name, string path)
+        {
+            if (String(parent, name, path) is not { } text)
+            {
+                return null;
+            }
+
+            var result = text.Length > 5 ? s_timeSeconds.Parse(text) : s_timeMinutes.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.DocumentationBadTime.Create(Join(path, name)));
+            return null;
+        }
+
+        public ClinicianRole? Role(JsonElement parent, string name, string path)
+        {
+            var values = s_roles;
+            if (String(parent, name, path) is not { } text)
+            {
+                return null;
+            }
+
+            if (values.TryGetValue(text, out var value))
+            {
+                return value;
+            }
+
+            diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, name), Arg.Of("expected", "one of " + string.Join(", ", values.Keys.Order(StringComparer.Ordinal)))));
+            return null;
+        }
+
+        public T? Object<T>(JsonElement parent, string name, string path, Func<JsonElement, string, T?> read)
+            where T : class =>
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.Object, Join(path, name)) ? read(v, Join(path, name)) : null;
+
+        public ImmutableArray<T> Array<T>(JsonElement parent, string name, string path, Func<JsonElement, string, T?> read)
+        {
+            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Array, Join(path, name)))
+            {
+                return [];
+            }
+
+            var items = ImmutableArray.CreateBuilder<T>();
+            int i = 0;
+            foreach (var item in v.EnumerateArray())
+            {
+                if (read(item, string.Create(CultureInfo.InvariantCulture, $"{path}.{name}[{i}]")) is { } value)
+                {
+                    items.Add(value);
+                }
+
+                i++;
+            }
+
+            return items.ToImmutable();
+        }
+
+        private static readonly Dictionary<string, ClinicianRole> s_roles = new(StringComparer.Ordinal)
+        {
+            ["therapist"] = ClinicianRole.Therapist,
+            ["assistant"] = ClinicianRole.Assistant,
+            ["physician"] = ClinicianRole.Physician,
+        };
+
+        public NoteIntervention? Intervention(JsonElement e, string path)
+        {
+            if (!Expect(e, JsonValueKind.Object, path))
+            {
+                return null;
+            }
+
+            CptCode? code = null;
+            if (String(e, "code", path) is { } text)
+            {
+                if (CptCode.TryParse(text, out var parsed))
+                {
+                    code = parsed;
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticDescriptors.DocumentationBadCode.Create(Join(path, "code")));
+                }
+            }
+
+            return new NoteIntervention
+            {
+                Code = code,
+                Minutes = Minutes(e, "minutes", path),
+                Start = Time(e, "start", path),
+                End = Time(e, "end", path),
+                Billed = Bool(e, "billed", path),
+                Task = String(e, "task", path),
+                AssistanceBefore = Object(e, "assistanceBefore", path, Level),
+                AssistanceAfter = Object(e, "assistanceAfter", path, Level),
+                CompensatoryStrategy = String(e, "compensatoryStrategy", path),
+                AdaptiveEquipment = String(e, "adaptiveEquipment", path),
+                SafetyInstruction = String(e, "safetyInstruction", path),
+                PatientResponse = String(e, "patientResponse", path),
+                CaregiverResponse = String(e, "caregiverResponse", path),
+                GoalIds = Array(e, "goalIds", path, (g, p) => Expect(g, JsonValueKind.String, p) ? g.GetString() : null),
+                OneOnOne = Bool(e, "oneOnOne", path),
+                AbleToFollowInstructions = Bool(e, "ableToFollowInstructions", path),
+                CaregiverOnly = Bool(e, "caregiverOnly", path),
+                Narrative = String(e, "narrative", path),
+            };
+        }
+
+        public AssistanceLevel Level(JsonElement e, string path) => new(String(e, "scale", path), String(e, "value", path));
+
+        public NoteSignature? Signature(JsonElement e, string path) => !Expect(e, JsonValueKind.Object, path) ? null : new NoteSignature
+        {
+            IsSigned = Bool(e, "signed", path) ?? false,
+            Credentials = String(e, "credentials", path),
+            Role = Role(e, "role", path),
+            SignedOn = Date(e, "signedOn", path),
+        };
+
+        public FunctionalGoal? Goal(JsonElement e, string path) =>
+            Expect(e, JsonValueKind.Object, path) && String(e, "id", path) is { } id ? new FunctionalGoal(id) : null;
+
+        public EpisodeContext Episode(JsonElement e, string path) => new()
+        {
+            FirstTreatmentDate = Date(e, "firstTreatmentDate", path),
+            TreatmentDays = Array(e, "treatmentDays", path, (d, p) =>
+            {
+                if (!Expect(d, JsonValueKind.String, p))
+                {
+                    return (LocalDate?)null;
+                }
+
+                var result = s_date.Parse(d.GetString()!);
+                if (!result.Success)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(p));
+                    return null;
+                }
+
+                return result.Value;
+            }).Select(static d => d!.Value).ToImmutableArray(),
+            ProgressReports = Array(e, "progressReports", path, Report),
+            PlanOfCare = Object(e, "planOfCare", path, Plan),
+            PreviousNarrative = String(e, "previousNarrative", path),
+            PeriodTimedMinutes = Minutes(e, "periodTimedMinutes", path),
+            PeriodTimedUnits = Minutes(e, "periodTimedUnits", path),
+        };
+
+        private ProgressReport? Report(JsonElement e, string path)
+        {
+            if (!Expect(e, JsonValueKind.Object, path))
+            {
+                return null;
+            }
+
+            if (Date(e, "date", path) is not LocalDate date)
+            {
+                diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, "date"), Arg.Of("expected", "the report's date (required)")));
+                return null;
+            }
+
+            return new ProgressReport(date, Role(e, "authorRole", path)) { PeriodEnd = Date(e, "periodEnd", path) };
+        }
+
+        private Period? Days(JsonElement e, string path) => Minutes(e, "durationDays", path) is int days ? Period.FromDays(days) : null;
+
+        private PlanOfCare Plan(JsonElement e, string path) => new()
+        {
+            SignedOn = Date(e, "signedOn", path),
+            VerbalOrderOn = Date(e, "verbalOrderOn", path),
+            Duration = Days(e, path),
+            DelayReasonDocumented = Bool(e, "delayReasonDocumented", path) ?? false,
+            Recertifications = Array(e, "recertifications", path, (r, p) => !Expect(r, JsonValueKind.Object, p) ? null : new Recertification(Date(r, "signedOn", p))
+            {
+                Duration = Days(r, p),
+                DelayReasonDocumented = Bool(r, "delayReasonDocumented", p) ?? false,
+            }),
+        };
+    }
+}
