@@ -159,7 +159,7 @@ public static class AuthorizationCheck
         {
             int left = Math.Max(0, authorization.VisitCount - visitsUsedBefore);
             diagnostics.Add(DiagnosticDescriptors.AuthorizationDateOutside.Create(
-                string.Empty, id, Arg.Of("date", visit.DateOfService), Arg.Of("from", authorization.From), Arg.Of("through", authorization.Through)));
+                string.Empty, id, PayerArgs.Date("date", visit.DateOfService), PayerArgs.Date("from", authorization.From), PayerArgs.Date("through", authorization.Through)));
             return new AuthorizationVisitResult(visit, 0, left, false, left > 0, diagnostics.ToImmutable());
         }
 

@@ -120,7 +120,7 @@ internal static class PayerLineChecks
 
             if (!policy.Allows(line.Code, dateOfService))
             {
-                diagnostics.Add(DiagnosticDescriptors.TelehealthCodeNotAllowed.Create(line.Path + ".code", Arg.Of("code", line.Code), payer, Arg.Of("date", dateOfService)));
+                diagnostics.Add(DiagnosticDescriptors.TelehealthCodeNotAllowed.Create(line.Path + ".code", Arg.Of("code", line.Code), payer, PayerArgs.Date("date", dateOfService)));
             }
         }
     }
