@@ -38,6 +38,7 @@ public static class AssistantRules
     /// <returns>One decision per line of <paramref name="units"/> with a known kind, in line order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="deMinimisPercent"/> is outside 0..100.</exception>
+    /// <exception cref="ArgumentException"><paramref name="units"/> refers to a segment index <paramref name="segments"/> does not have.</exception>
     public static ImmutableArray<AssistantDecision> Decide(
         IReadOnlyList<TreatmentSegment> segments,
         UnitCalculation units,
@@ -61,6 +62,11 @@ public static class AssistantRules
             bool anyAssistantSegment = false;
             foreach (int index in line.SegmentIndices)
             {
+                if ((uint)index >= (uint)segments.Count)
+                {
+                    throw new ArgumentException("The unit calculation was not computed from these segments.", nameof(units));
+                }
+
                 var segment = segments[index];
                 int minutes = WholeMinutes(segment);
                 int alone = segment.AssistantMinutes is int given

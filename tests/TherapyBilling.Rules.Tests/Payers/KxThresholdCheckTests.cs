@@ -129,3 +129,33 @@ public sealed class KxThresholdCheckTests
             return Render(KxThresholdCheck.Accumulate(claims)) == Render(KxThresholdCheck.Accumulate(shuffled));
         });
 }
+
+public sealed class KxThresholdTableTests
+{
+    [Fact]
+    public void Load_UserTable_AddsAYear()
+    {
+        var table = KxThresholdTable.Load(new StringReader("# version: mine\n2020\t2080\t2080\t3000\tCMS annual update (checked)\n"), "kx.tsv");
+        Assert.Equal(("mine", "kx.tsv"), (table.Version, table.Source));
+        Assert.True(table.TryGet(2020, out var t));
+        Assert.Equal(2080m, t.For(TherapyBucket.OccupationalTherapy));
+        var r = KxThresholdCheck.Check(new KxClaim("c", "b", new LocalDate(2020, 6, 1), TherapyBucket.OccupationalTherapy, 100m, false), 2000m, table);
+        Assert.True(r.RequiresKx);
+    }
+
+    [Theory]
+    [InlineData("2020\t2080\t2080\t3000\n", 1)]
+    [InlineData("# c\n20x0\t2080\t2080\t3000\ts\n", 2)]
+    [InlineData("2020\t2,080\t2080\t3000\ts\n", 1)]
+    [InlineData("2020\t2080\t2080\t3000\ts\n2020\t2080\t2080\t3000\ts\n", 2)]
+    public void Load_Malformed_ThrowsWithLine(string text, int line) =>
+        Assert.Equal(line, Assert.Throws<ReferenceDataException>(() => KxThresholdTable.Load(new StringReader(text), "kx.tsv")).LineNumber);
+
+    [Fact]
+    public void AssistantRules_Decide_MismatchedSegments_Throws()
+    {
+        var segments = new[] { TreatmentSegment.FromMinutes(CptCode.Parse("97535"), 20), TreatmentSegment.FromMinutes(CptCode.Parse("97110"), 20) };
+        var units = UnitCalculator.Calculate(segments, UnitMethod.Cms);
+        Assert.Throws<ArgumentException>(() => AssistantRules.Decide(segments[..1], units, Discipline.PhysicalTherapy));
+    }
+}
