@@ -1,0 +1,65 @@
+namespace TherapyBilling.Rules;
+
+public sealed partial record Encounter
+{
+    private readonly decimal? _allowedAmount;
+    private readonly decimal? _kxYearToDateAllowed;
+    private readonly int _authorizationVisitsUsed;
+
+    /// <summary>Gets the payer id, looked up in <see cref="ComplianceOptions.PayerProfiles"/> (case-insensitive), or <see langword="null"/> for the options' <see cref="ComplianceOptions.DefaultPayerId"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? PayerId { get; init; }
+
+    /// <summary>Gets a value indicating whether the encounter was delivered by telehealth.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IsTelehealth { get; init; }
+
+    /// <summary>Gets the place-of-service code of the claim (for telehealth: <c>02</c> or <c>10</c>), or <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? PlaceOfService { get; init; }
+
+    /// <summary>Gets the beneficiary's id, used only to group KX amounts; never echoed.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? BeneficiaryId { get; init; }
+
+    /// <summary>Gets the allowed amount of this encounter's therapy lines, in dollars, for the KX threshold.</summary>
+    /// <value>The default value is <see langword="null"/> (no KX check).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? AllowedAmount
+    {
+        get => _allowedAmount;
+        init => _allowedAmount = NotNegative(value);
+    }
+
+    /// <summary>Gets the beneficiary's allowed amount in this encounter's KX bucket earlier in the calendar year (before this encounter).</summary>
+    /// <value>The default value is <see langword="null"/> (no KX check).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public decimal? KxYearToDateAllowed
+    {
+        get => _kxYearToDateAllowed;
+        init => _kxYearToDateAllowed = NotNegative(value);
+    }
+
+    /// <summary>Gets the prior authorization the visit is billed under, or <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Authorization? Authorization { get; init; }
+
+    /// <summary>Gets how many visits of <see cref="Authorization"/> were used before this one.</summary>
+    /// <value>The default value is 0.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int AuthorizationVisitsUsed
+    {
+        get => _authorizationVisitsUsed;
+        init => _authorizationVisitsUsed = Guard.NotNegative(value);
+    }
+
+    private static decimal? NotNegative(decimal? value, [System.Runtime.CompilerServices.CallerMemberName] string? name = null)
+    {
+        if (value is decimal v)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(v, name);
+        }
+
+        return value;
+    }
+}

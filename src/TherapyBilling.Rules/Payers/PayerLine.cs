@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>A claim line as the payer checks see it: billed lines when given, else the computed lines with their segments' modifiers.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="Units">The units.</param>
+/// <param name="Modifiers">The modifiers.</param>
+/// <param name="Path">The path of the line in the input (<c>lines[1]</c> or <c>segments[3]</c>).</param>
+internal sealed record PayerLine(CptCode Code, int Units, ImmutableArray<Modifier> Modifiers, string Path)
+{
+    public bool Has(Modifier modifier) => Modifiers.Contains(modifier);
+}
+
+/// <summary>The line-level payer checks: discipline modifiers, CQ/CO, telehealth.</summary>
+internal static class PayerLineChecks
+{
+    public static void DisciplineModifiers(IReadOnlyList<PayerLine> lines, PayerProfile profile, CodeCatalog catalog, List<Diagnostic> diagnostics)
+    {
+        if (!profile.RequireDisciplineModifier)
+        {
+            return;
+        }
+
+        foreach (var line in lines)
+        {
+            if (catalog.Contains(line.Code) && !line.Has(Modifier.GP) && !line.Has(Modifier.GO) && !line.Has(Modifier.GN))
+            {
+                diagnostics.Add(DiagnosticDescriptors.DisciplineModifierRequired.Create(line.Path + ".modifiers", Arg.Of("code", line.Code), Arg.Of("payer", profile.Id)));
+            }
+        }
+    }
+
+    /// <summary>CQ must travel with GP and CO with GO (CPM ch. 5 §20.1); applies whatever the payer.</summary>
+    public static void AssistantPairing(IReadOnlyList<PayerLine> lines, List<Diagnostic> diagnostics)
+    {
+        foreach (var line in lines)
+        {
+            foreach (var assistant in (ReadOnlySpan<Modifier>)[Modifier.CQ, Modifier.CO])
+            {
+                var required = AssistantRules.DisciplineModifierFor(assistant)!.Value;
+                if (line.Has(assistant) && !line.Has(required))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.AssistantModifierWrongDiscipline.Create(
+                        line.Path + ".modifiers", Arg.Of("code", line.Code), Arg.Of("modifier", assistant), Arg.Of("required", required)));
+                }
+            }
+        }
+    }
+
+    public static void AssistantModifiers(IReadOnlyList<PayerLine> lines, IReadOnlyList<AssistantDecision> decisions, int percent, List<Diagnostic> diagnostics)
+    {
+        foreach (var decision in decisions)
+        {
+            PayerLine? first = null;
+            bool hasCq = false, hasCo = false;
+            foreach (var line in lines)
+            {
+                if (line.Code != decision.Code)
+                {
+                    continue;
+                }
+
+                first ??= line;
+                hasCq |= line.Has(Modifier.CQ);
+                hasCo |= line.Has(Modifier.CO);
+            }
+
+            if (first is null)
+            {
+                continue;
+            }
+
+            if (decision.NeedsAssistantModifier)
+            {
+                if (decision.RequiredModifier is not { } required)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.AssistantDisciplineUnknown.Create(
+                        first.Path, Arg.Of("code", decision.Code), Arg.Of("percent", percent), Arg.Of("units", decision.AssistantUnits)));
+                }
+                else if (!(required == Modifier.CQ ? hasCq : hasCo))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.AssistantModifierMissing.Create(
+                        first.Path + ".modifiers", Arg.Of("code", decision.Code), Arg.Of("percent", percent), Arg.Of("units", decision.AssistantUnits), Arg.Of("modifier", required)));
+                }
+            }
+            else if (hasCq || hasCo)
+            {
+                diagnostics.Add(DiagnosticDescriptors.AssistantModifierUnsupported.Create(
+                    first.Path + ".modifiers", Arg.Of("code", decision.Code), Arg.Of("modifier", hasCq ? Modifier.CQ : Modifier.CO), Arg.Of("percent", percent)));
+            }
+        }
+    }
+
+    public static void Telehealth(IReadOnlyList<PayerLine> lines, PayerProfile profile, NodaTime.LocalDate dateOfService, string? placeOfService, List<Diagnostic> diagnostics)
+    {
+        var payer = Arg.Of("payer", profile.Id);
+        if (profile.Telehealth is not { } policy)
+        {
+            diagnostics.Add(DiagnosticDescriptors.TelehealthNotCovered.Create(string.Empty, payer));
+            return;
+        }
+
+        if (placeOfService is null || !policy.PlacesOfService.Contains(placeOfService))
+        {
+            // The place of service is a code, not patient data: echoing it helps the fix.
+            diagnostics.Add(DiagnosticDescriptors.TelehealthPlaceOfService.Create(
+                "placeOfService", Arg.Of("pos", placeOfService ?? "(none)"), payer, Arg.Of("allowed", string.Join(" or ", policy.PlacesOfService))));
+        }
+
+        foreach (var line in lines)
+        {
+            foreach (var modifier in policy.RequiredModifiers)
+            {
+                if (!line.Has(modifier))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.TelehealthModifierMissing.Create(line.Path + ".modifiers", Arg.Of("code", line.Code), Arg.Of("modifier", modifier), payer));
+                }
+            }
+
+            if (!policy.Allows(line.Code, dateOfService))
+            {
+                diagnostics.Add(DiagnosticDescriptors.TelehealthCodeNotAllowed.Create(line.Path + ".code", Arg.Of("code", line.Code), payer, PayerArgs.Date("date", dateOfService)));
+            }
+        }
+    }
+}
