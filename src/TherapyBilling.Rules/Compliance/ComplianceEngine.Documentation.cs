@@ -12,7 +12,7 @@ public static partial class ComplianceEngine
         var context = new DocumentationCheckContext(encounter.DateOfService, units)
         {
             BilledLines = encounter.BilledLines,
-            Requirements = options.DocumentationRequirements,
+            Requirements = options.ResolveDocumentationRequirements(encounter),
             Catalog = options.Catalog,
             Today = options.Today,
             NotePath = "documentation",

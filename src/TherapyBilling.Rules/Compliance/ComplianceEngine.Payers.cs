@@ -56,8 +56,6 @@ public static partial class ComplianceEngine
             }),
             Arg.Of("payer", profile.Id)));
 
-        PayerLineChecks.DisciplineModifiers(lines, profile, options.Catalog, diagnostics);
-
         if (profile.Assistants is { } assistants && encounter.DateOfService >= assistants.From)
         {
             var decisions = AssistantRules.Decide(encounter.Segments, units, encounter.Discipline, assistants.DeMinimisPercent, code => ModifiersOfCode(lines, code));

@@ -20,14 +20,6 @@ public static partial class DiagnosticDescriptors
         PayersCategory,
         Severity.Warning);
 
-    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.DisciplineModifierRequired"/>.</summary>
-    public static DiagnosticDescriptor DisciplineModifierRequired { get; } = new(
-        DiagnosticIds.DisciplineModifierRequired,
-        "Payer requires a discipline modifier",
-        "{code} has no GP, GO or GN modifier but payer {payer} requires one on every therapy line (CPM ch. 5 §20.1); add the modifier of the plan of care.",
-        PayersCategory,
-        Severity.Error);
-
     /// <summary>Gets the descriptor of <see cref="DiagnosticIds.AssistantModifierMissing"/>.</summary>
     public static DiagnosticDescriptor AssistantModifierMissing { get; } = new(
         DiagnosticIds.AssistantModifierMissing,
@@ -182,7 +174,7 @@ public static partial class DiagnosticDescriptors
 
     private static DiagnosticDescriptor[] PayerDescriptors() =>
     [
-        PayerMethodResolved, UnknownPayer, DisciplineModifierRequired, AssistantModifierMissing, AssistantModifierUnsupported, AssistantModifierWrongDiscipline, AssistantDisciplineUnknown, KxModifierRequired, KxModifierBelowThreshold, TargetedMedicalReview, KxThresholdYearUnknown, KxBucketUnknown, TelehealthPlaceOfService, TelehealthModifierMissing, TelehealthCodeNotAllowed, TelehealthNotCovered, AuthorizationVisitsExceeded, AuthorizationDateOutside, AuthorizationVisitsRemaining, AuthorizationMissing, AmountInControversyBelow, AmountInControversyYearUnknown,
+        PayerMethodResolved, UnknownPayer, AssistantModifierMissing, AssistantModifierUnsupported, AssistantModifierWrongDiscipline, AssistantDisciplineUnknown, KxModifierRequired, KxModifierBelowThreshold, TargetedMedicalReview, KxThresholdYearUnknown, KxBucketUnknown, TelehealthPlaceOfService, TelehealthModifierMissing, TelehealthCodeNotAllowed, TelehealthNotCovered, AuthorizationVisitsExceeded, AuthorizationDateOutside, AuthorizationVisitsRemaining, AuthorizationMissing, AmountInControversyBelow, AmountInControversyYearUnknown,
         .. PayerInputDescriptors(),
     ];
 }

@@ -8,9 +8,6 @@ public static partial class DiagnosticIds
     /// <summary>TBR402: the encounter names a payer that the payer profiles do not know.</summary>
     public const string UnknownPayer = "TBR402";
 
-    /// <summary>TBR403: a payer that requires discipline modifiers gets a line without GP, GO or GN.</summary>
-    public const string DisciplineModifierRequired = "TBR403";
-
     /// <summary>TBR410: units furnished in whole or in part by a PTA/OTA are billed without CQ/CO.</summary>
     public const string AssistantModifierMissing = "TBR410";
 

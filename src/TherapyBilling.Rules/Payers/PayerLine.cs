@@ -15,22 +15,6 @@ internal sealed record PayerLine(CptCode Code, int Units, ImmutableArray<Modifie
 /// <summary>The line-level payer checks: discipline modifiers, CQ/CO, telehealth.</summary>
 internal static class PayerLineChecks
 {
-    public static void DisciplineModifiers(IReadOnlyList<PayerLine> lines, PayerProfile profile, CodeCatalog catalog, List<Diagnostic> diagnostics)
-    {
-        if (!profile.RequireDisciplineModifier)
-        {
-            return;
-        }
-
-        foreach (var line in lines)
-        {
-            if (catalog.Contains(line.Code) && !line.Has(Modifier.GP) && !line.Has(Modifier.GO) && !line.Has(Modifier.GN))
-            {
-                diagnostics.Add(DiagnosticDescriptors.DisciplineModifierRequired.Create(line.Path + ".modifiers", Arg.Of("code", line.Code), Arg.Of("payer", profile.Id)));
-            }
-        }
-    }
-
     /// <summary>CQ must travel with GP and CO with GO (CPM ch. 5 §20.1); applies whatever the payer.</summary>
     public static void AssistantPairing(IReadOnlyList<PayerLine> lines, List<Diagnostic> diagnostics)
     {

@@ -37,9 +37,17 @@ public static class CodePairCheck
         options ??= SeparationOptions.Default;
         var run = new Run(input, options);
         run.CheckSamePeriod();
-        run.CheckPairs();
-        run.CheckModifierChoice();
-        run.CheckDiscipline();
+        if (options.CheckPairEdits)
+        {
+            run.CheckPairs();
+            run.CheckModifierChoice();
+        }
+
+        if (options.CheckDisciplineModifiers)
+        {
+            run.CheckDiscipline();
+        }
+
         return run.ToResult();
     }
 

@@ -325,4 +325,15 @@ public sealed record SeparationOptions
     /// <summary>Gets the code catalog (which codes are timed, which are always therapy).</summary>
     /// <value>The default value is <see cref="CodeCatalog.Default"/>.</value>
     public CodeCatalog Catalog { get; init; } = CodeCatalog.Default;
+
+    /// <summary>
+    /// Gets a value indicating whether NCCI procedure-to-procedure edits and the 59/X modifier rules apply
+    /// (a payer profile may say they do not). The one-service-per-15-minute-period check always applies.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckPairEdits { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether always-therapy lines must carry exactly one matching GP/GO/GN (CPM ch. 5 §20.1).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckDisciplineModifiers { get; init; } = true;
 }

@@ -273,7 +273,7 @@ public sealed class DocumentationCheckTests
     [Fact]
     public void Engine_EncounterWithDocumentation_RunsTheChecksAtDocumentationPaths()
     {
-        var encounter = new Encounter("e1", Dos, [TreatmentSegment.FromMinutes(C97535, 30)]) { Documentation = Complete() with { TotalTreatmentMinutes = null } };
+        var encounter = new Encounter("e1", Dos, [TreatmentSegment.FromMinutes(C97535, 30) with { Modifiers = [Modifier.GO] }]) { Documentation = Complete() with { TotalTreatmentMinutes = null } };
         var report = ComplianceEngine.Check(encounter);
         Assert.Equal("documentation.totalTreatmentMinutes", Single(report.Diagnostics, DiagnosticIds.NoteElementMissing).Path);
         Assert.Contains(ComplianceOptions.Default.DescribeReferenceData(), t => t.Name == "documentationRequirements");

@@ -36,7 +36,7 @@ public sealed class DocumentationReadmeExampleTests
             },
         };
 
-        var encounter = new Encounter("enc-1", dos, [TreatmentSegment.FromMinutes(selfCare, 30)]) { Documentation = note };
+        var encounter = new Encounter("enc-1", dos, [TreatmentSegment.FromMinutes(selfCare, 30) with { Modifiers = [Modifier.GO] }]) { Documentation = note };
         var report = ComplianceEngine.Check(encounter, ComplianceOptions.Default with { Today = dos });
         Assert.Empty(report.Diagnostics);
 

@@ -9,7 +9,7 @@ public sealed class DocumentationReportSnapshotTests
 {
     private static IEnumerable<(string Name, Encounter Encounter)> Corpus()
     {
-        var segments = new[] { TreatmentSegment.FromMinutes(C97535, 30) };
+        var segments = new[] { TreatmentSegment.FromMinutes(C97535, 30) with { Modifiers = [Modifier.GO] } };
         Encounter E(string id, TreatmentNote note, params BilledLine[] lines) =>
             new(id, Dos, segments) { Documentation = note, BilledLines = [.. lines] };
 
@@ -20,7 +20,7 @@ public sealed class DocumentationReportSnapshotTests
             Signature = null,
             TotalTimedMinutes = 22,
             TotalTreatmentMinutes = 20,
-        }, new BilledLine(C97535, 3)));
+        }, new BilledLine(C97535, 3, [Modifier.GO])));
         yield return ("97535 bare", E("bare", Complete() with { Interventions = [new NoteIntervention { Code = C97535, Minutes = 30 }] }));
         yield return ("97535 caregiver only, independent, cloned, short", E("flags", Complete().WithIntervention(n => n with
         {

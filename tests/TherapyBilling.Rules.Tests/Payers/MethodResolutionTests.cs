@@ -90,12 +90,23 @@ public sealed class MethodResolutionTests
             PayerId = "medicare",
             BilledLines = [Line(C97535, 2)],
         };
-        var d = Single(ComplianceEngine.Check(encounter), DiagnosticIds.DisciplineModifierRequired);
-        Assert.Equal("lines[0].modifiers", d.Path);
+        var d = Single(ComplianceEngine.Check(encounter), DiagnosticIds.DisciplineModifierMissing);
+        Assert.Equal("lines[0]", d.Path);
         Assert.Equal(Severity.Error, d.Severity);
 
         var fixedEncounter = encounter with { BilledLines = [Line(C97535, 2, "GP")] };
-        Assert.DoesNotContain(ComplianceEngine.Check(fixedEncounter).Diagnostics, x => x.Id == DiagnosticIds.DisciplineModifierRequired);
+        Assert.DoesNotContain(ComplianceEngine.Check(fixedEncounter).Diagnostics, x => x.Id == DiagnosticIds.DisciplineModifierMissing);
+    }
+
+    [Fact]
+    public void Check_PayerThatDoesNotRequireDisciplineModifiers_SkipsTheCheck()
+    {
+        var encounter = Encounter(new LocalDate(2025, 3, 3), Therapist(C97535, 30)) with
+        {
+            PayerId = "commercial",
+            BilledLines = [Line(C97535, 2)],
+        };
+        Assert.DoesNotContain(ComplianceEngine.Check(encounter).Diagnostics, x => x.Id == DiagnosticIds.DisciplineModifierMissing);
     }
 
     [Fact]
