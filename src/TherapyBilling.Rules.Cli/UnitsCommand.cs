@@ -48,10 +48,11 @@ internal static class UnitsCommand
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
         ansi.Write(table);
-        ansi.Write(new Text(result.Explain()));
+        // The explanation is plain text, one sentence per line, never wrapped (people copy it into notes).
+        text.Write(result.Explain());
         foreach (var d in result.Diagnostics)
         {
-            ansi.Write(new Text($"{SeverityText.Of(d.Severity)} {d.Id}: {d.Message}\n", color && d.Severity == Severity.Error ? new Style(Color.Red) : Style.Plain));
+            text.Write($"{SeverityText.Of(d.Severity)} {d.Id}: {d.Message}\n");
         }
 
         text.Flush();

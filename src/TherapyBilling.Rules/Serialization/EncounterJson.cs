@@ -348,13 +348,14 @@ public static partial class EncounterJson
             return null;
         }
 
-        if (!value.TryGetInt32(out int number) || number < 0 || number > max)
+        // 20 and 20.0 are the same JSON number (and both are a JSON Schema "integer"); 20.5 is not whole.
+        if (!value.TryGetDecimal(out decimal number) || number != decimal.Truncate(number) || number < 0 || number > max)
         {
             diagnostics.Add(outOfRange.Create(path, Arg.Of("field", path)));
             return null;
         }
 
-        return number;
+        return (int)number;
     }
 
     private static LocalTime? ReadTime(JsonElement value, string path, List<Diagnostic> diagnostics)
