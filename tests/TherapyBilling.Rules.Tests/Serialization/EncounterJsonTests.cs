@@ -137,4 +137,17 @@ public sealed class EncounterJsonTests
         Assert.All(input, d => Assert.Matches("^TBR0[0-2][0-9]$", d.Id));
         Assert.All(input, d => Assert.Equal(Severity.Error, d.DefaultSeverity));
     }
+
+    /// <summary>The C# example of docs/cli.md.</summary>
+    [Fact]
+    public void DocsCliExample_ReadThenCheck_ThreeUnits()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id":"enc-1","dateOfService":"2026-01-05","segments":[{"code":"97535","minutes":20},{"code":"97530","minutes":20}]}
+            """);
+        EncounterReadResult read = EncounterJson.Read(document.RootElement);
+        Assert.NotNull(read.Encounter);
+        EncounterReport report = ComplianceEngine.Check(read.Encounter);
+        Assert.Equal(3, report.Units.TotalUnits);
+    }
 }
