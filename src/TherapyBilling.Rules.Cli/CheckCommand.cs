@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace TherapyBilling.Rules.Cli;
+
+/// <summary><c>therapy-rules check &lt;file|-&gt;</c>: checks every encounter of a JSON or NDJSON input and writes the results.</summary>
+internal static class CheckCommand
+{
+    private const int ProgressEvery = 10_000;
+
+    public static Command Build(CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "The input: a JSON document { \"encounters\": [ ... ] }, or NDJSON (one encounter per line; .ndjson/.jsonl or --input-format ndjson). '-' reads standard input." };
+        var inputFormat = new Option<string?>("--input-format") { Description = "json or ndjson; by default .ndjson/.jsonl files are NDJSON and anything else is JSON." };
+        inputFormat.AcceptOnlyFromAmong("json", "ndjson");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson or junit.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the results to this file instead of standard output." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 (and mark the encounter fail) when a finding is at or above this severity: error, warning, info or never.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
+        var catalog = new Option<string?>("--catalog") { Description = "A code catalog file in the library's tab-separated format, in place of the shipped catalog." };
+
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog };
+        command.SetAction(parsed => Run(
+            console,
+            parsed.GetValue(file)!,
+            parsed.GetValue(inputFormat),
+            parsed.GetValue(format)!,
+            parsed.GetValue(output),
+            parsed.GetValue(failOn)!,
+            parsed.GetValue(catalog)));
+        return command;
+    }
+
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, string? catalogPath)
+    {
+        var failOn = Checker.ParseFailOn(failOnText);
+        var options = ReferenceDataLoader.Load(catalogPath);
+        bool stdin = file == "-";
+        string inputName = stdin ? "<stdin>" : file;
+        var input = stdin ? console.In : OpenInput(file);
+        try
+        {
+            var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName);
+            var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file));
+            return outputPath is null
+                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options)
+                : WriteToFile(console, outputPath, format, run, records, options);
+        }
+        finally
+        {
+            if (!stdin)
+            {
+                input.Dispose();
+            }
+        }
+    }
+
+    private static FileStream OpenInput(string file)
+    {
+        try
+        {
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"{file}: cannot read the input ({ReferenceDataLoader.Describe(e)}).", e);
+        }
+    }
+
+    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"{path}: cannot write the output ({ReferenceDataLoader.Describe(e)}).", e);
+        }
+
+        bool complete = false;
+        try
+        {
+            int code = Write(console, stream, color: false, format, run, records, options);
+            complete = true;
+            return code;
+        }
+        finally
+        {
+            stream.Dispose();
+            if (!complete)
+            {
+                // A truncated report must not be mistaken for a complete one (for example by a CI test reporter).
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options)
+    {
+        using IReportWriter writer = format switch
+        {
+            "json" => new JsonReportWriter(stream, lines: false),
+            "ndjson" => new JsonReportWriter(stream, lines: true),
+            "junit" => new JunitReportWriter(stream),
+            _ => new TextReportWriter(stream, color, console.Width),
+        };
+
+        var summary = new CheckSummary();
+        bool progress = console.ErrorIsTerminal;
+        bool begun = false;
+        foreach (var record in records)
+        {
+            if (!begun)
+            {
+                writer.Begin(run);
+                begun = true;
+            }
+
+            var result = Checker.Check(record, options, run.FailOn);
+            summary.Add(result);
+            writer.Write(result);
+            if (progress && summary.Encounters % ProgressEvery == 0)
+            {
+                console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{RunInfo.ToolName}: {summary.Encounters} encounters checked"));
+                console.Error.Flush();
+            }
+        }
+
+        if (!begun)
+        {
+            writer.Begin(run);
+        }
+
+        if (progress && summary.Encounters >= ProgressEvery)
+        {
+            console.Error.Write("\r" + new string(' ', 60) + "\r");
+        }
+
+        writer.End(summary);
+        return summary.Failed > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+
+namespace TherapyBilling.Rules.Cli;
+
+/// <summary>The outcome for one input encounter: its report (when it could be checked) and all its findings.</summary>
+/// <param name="Index">The 0-based position in the input.</param>
+/// <param name="Line">The 1-based NDJSON line, or <see langword="null"/>.</param>
+/// <param name="Id">The id when readable, else <see langword="null"/>.</param>
+/// <param name="Passed">Whether no finding is at or above the <c>--fail-on</c> threshold.</param>
+/// <param name="Report">The engine's report, or <see langword="null"/> when the record had input errors.</param>
+/// <param name="Diagnostics">Input diagnostics and the report's diagnostics, in the canonical order.</param>
+internal sealed record CheckResult(int Index, int? Line, string? Id, bool Passed, EncounterReport? Report, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Gets a name for people: the id, else the NDJSON line or the position.</summary>
+    public string DisplayName => Id ?? (Line is int line ? $"(no id, line {line})" : $"(no id, encounters[{Index}])");
+}
+
+/// <summary>Counts for the summary: encounters and findings by severity. Only counters are kept, so memory stays flat.</summary>
+internal sealed class CheckSummary
+{
+    public int Encounters { get; private set; }
+
+    public int Passed { get; private set; }
+
+    public int Failed => Encounters - Passed;
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public int Infos { get; private set; }
+
+    public void Add(CheckResult result)
+    {
+        Encounters++;
+        if (result.Passed)
+        {
+            Passed++;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            switch (diagnostic.Severity)
+            {
+                case Severity.Error: Errors++; break;
+                case Severity.Warning: Warnings++; break;
+                default: Infos++; break;
+            }
+        }
+    }
+}
+
+/// <summary>The run's context that every format prints: tool, reference data, threshold, input name.</summary>
+/// <param name="ToolVersion">The tool's version.</param>
+/// <param name="Rules">The reference tables in use.</param>
+/// <param name="FailOn">The threshold, or <see langword="null"/> for <c>never</c>.</param>
+/// <param name="InputName">The input's name (file name or <c>&lt;stdin&gt;</c>).</param>
+internal sealed record RunInfo(string ToolVersion, IReadOnlyList<ReferenceDataInfo> Rules, Severity? FailOn, string InputName)
+{
+    public const string ToolName = "therapy-rules";
+
+    public string FailOnText => FailOn is { } s ? SeverityText.Of(s) : "never";
+}
+
+/// <summary>Writes results in one output format, as they are produced.</summary>
+internal interface IReportWriter : IDisposable
+{
+    void Begin(RunInfo run);
+
+    void Write(CheckResult result);
+
+    void End(CheckSummary summary);
+}

@@ -1,0 +1,3 @@
+using TherapyBilling.Rules.Cli;
+
+return CliApp.Run(args, CliConsole.FromSystem());

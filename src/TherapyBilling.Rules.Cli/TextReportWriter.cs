@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+
+namespace TherapyBilling.Rules.Cli;
+
+/// <summary>Writes a readable table per encounter: coloured on a terminal, plain when redirected or when <c>NO_COLOR</c> is set.</summary>
+internal sealed class TextReportWriter : IReportWriter
+{
+    private readonly IAnsiConsole _console;
+    private readonly StreamWriter _text;
+    private readonly bool _color;
+    private RunInfo? _run;
+
+    public TextReportWriter(Stream stream, bool color, int width)
+    {
+        _color = color;
+        _text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n", AutoFlush = false };
+        _console = CreateConsole(_text, color, width);
+    }
+
+    public void Begin(RunInfo run) => _run = run;
+
+    public void Write(CheckResult result)
+    {
+        var status = result.Passed ? new Text("PASS", Style(Color.Green, Decoration.Bold)) : new Text("FAIL", Style(Color.Red, Decoration.Bold));
+        var header = new StringBuilder(result.DisplayName);
+        if (result.Report is { } report)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"  {EncounterJson.FormatDate(report.DateOfService)}  {EncounterJson.MethodName(report.Method).ToUpperInvariant()}  timed minutes {report.Units.TimedMinutes}, total units {report.Units.TotalUnits}");
+        }
+        else
+        {
+            header.Append("  not checked: fix the input errors below");
+        }
+
+        _console.Write(status);
+        _console.Write(new Text(" " + header + "\n", Style(Color.Default, Decoration.Bold)));
+
+        if (result.Report is { } r && !r.Lines.IsEmpty)
+        {
+            var table = NewTable("Code", "Minutes", "Units", "Modifiers");
+            foreach (var line in r.Lines)
+            {
+                table.AddRow(
+                    new Text(line.Code.Value),
+                    new Text(line.Minutes.ToString(CultureInfo.InvariantCulture)),
+                    new Text(line.Units.ToString(CultureInfo.InvariantCulture)),
+                    new Text(string.Join(' ', line.Modifiers.Select(m => m.Value))));
+            }
+
+            table.Columns[1].RightAligned();
+            table.Columns[2].RightAligned();
+            _console.Write(table);
+        }
+
+        if (!result.Diagnostics.IsEmpty)
+        {
+            var findings = NewTable("Severity", "Id", "Path", "Message");
+            foreach (var d in result.Diagnostics)
+            {
+                findings.AddRow(
+                    new Text(SeverityText.Of(d.Severity), SeverityStyle(d.Severity)),
+                    new Text(d.Id),
+                    new Text(d.Path.Length == 0 ? "(encounter)" : d.Path),
+                    new Text(d.Message));
+            }
+
+            _console.Write(findings);
+        }
+
+        _console.Write(new Text("\n"));
+        _text.Flush();
+    }
+
+    public void End(CheckSummary summary)
+    {
+        var run = _run!;
+        string line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{summary.Encounters} encounter(s): {summary.Passed} passed, {summary.Failed} failed (fail-on {run.FailOnText}); {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info(s).");
+        _console.Write(new Text(line + "\n", Style(summary.Failed > 0 ? Color.Red : Color.Green, Decoration.Bold)));
+        string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source})"));
+        _console.Write(new Text($"{RunInfo.ToolName} {run.ToolVersion}; rules: {rules}\n"));
+        _text.Flush();
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    internal static IAnsiConsole CreateConsole(TextWriter writer, bool color, int width)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        console.Profile.Capabilities.Unicode = color;
+        return console;
+    }
+
+    internal static Table NewTable(params string[] headers)
+    {
+        var table = new Table().Border(TableBorder.Ascii);
+        foreach (var header in headers)
+        {
+            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));
+        }
+
+        return table;
+    }
+
+    private Style SeverityStyle(Severity severity) => severity switch
+    {
+        Severity.Error => Style(Color.Red, Decoration.None),
+        Severity.Warning => Style(Color.Yellow, Decoration.None),
+        _ => Style(Color.Blue, Decoration.None),
+    };
+
+    private Style Style(Color color, Decoration decoration) => _color ? new Style(color, decoration: decoration) : new Style(decoration: decoration);
+}
