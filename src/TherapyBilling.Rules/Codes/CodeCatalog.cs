@@ -114,30 +114,12 @@ public sealed class CodeCatalog
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
-        string version = "unversioned";
-        var entries = new List<CodeCatalogEntry>();
+        var (version, rows) = Tsv.Read(reader, sourceName, 5, "code, kind, alwaysTherapy, descriptor, source");
+        var entries = new List<CodeCatalogEntry>(rows.Count);
         var seen = new HashSet<CptCode>();
-        int lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (lineNumber, fields) in rows)
         {
-            lineNumber++;
-            if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (line.StartsWith('#'))
-            {
-                var comment = line.AsSpan(1).Trim();
-                if (comment.StartsWith("version:", StringComparison.OrdinalIgnoreCase))
-                {
-                    version = comment["version:".Length..].Trim().ToString();
-                }
-
-                continue;
-            }
-
-            var entry = ParseRow(line, sourceName, lineNumber);
+            var entry = ParseRow(fields, sourceName, lineNumber);
             if (!seen.Add(entry.Code))
             {
                 throw new ReferenceDataException(sourceName, lineNumber, $"code {entry.Code} appears twice.");
@@ -146,22 +128,11 @@ public sealed class CodeCatalog
             entries.Add(entry);
         }
 
-        if (entries.Count == 0)
-        {
-            throw new ReferenceDataException(sourceName, lineNumber, "the catalog has no codes.");
-        }
-
         return new CodeCatalog(version, sourceName, [.. entries]);
     }
 
-    private static CodeCatalogEntry ParseRow(string line, string sourceName, int lineNumber)
+    private static CodeCatalogEntry ParseRow(string[] fields, string sourceName, int lineNumber)
     {
-        var fields = line.Split('\t');
-        if (fields.Length != 5)
-        {
-            throw new ReferenceDataException(sourceName, lineNumber, $"expected 5 tab-separated fields (code, kind, alwaysTherapy, descriptor, source), found {fields.Length}.");
-        }
-
         if (!CptCode.TryParse(fields[0].Trim(), out var code))
         {
             throw new ReferenceDataException(sourceName, lineNumber, $"'{fields[0]}' is not a CPT/HCPCS code.");
@@ -184,9 +155,7 @@ public sealed class CodeCatalog
 
     private static CodeCatalog LoadDefault()
     {
-        using var stream = typeof(CodeCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the assembly.");
-        using var reader = new StreamReader(stream);
+        using var reader = Tsv.OpenEmbedded(ResourceName);
         return Load(reader, "embedded:code-catalog.tsv");
     }
 }

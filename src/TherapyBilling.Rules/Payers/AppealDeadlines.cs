@@ -215,9 +215,7 @@ public sealed class AmountInControversyTable
 
     private static AmountInControversyTable LoadDefault()
     {
-        using var stream = typeof(AmountInControversyTable).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the assembly.");
-        using var reader = new StreamReader(stream);
+        using var reader = Tsv.OpenEmbedded(ResourceName);
         return Load(reader, "embedded:appeal-aic-thresholds.tsv");
     }
 }
