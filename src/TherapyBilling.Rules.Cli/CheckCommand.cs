@@ -20,7 +20,10 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var catalog = new Option<string?>("--catalog") { Description = "A code catalog file in the library's tab-separated format, in place of the shipped catalog." };
 
-        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog };
+        var ptpFile = new Option<string?>("--ptp-file") { Description = "A CMS practitioner PTP edit file (tab-delimited text, e.g. ccipra-v321r0-f1.txt), in place of the shipped pair table." };
+        var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
+
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles };
         command.SetAction(parsed => Run(
             console,
             parsed.GetValue(file)!,
@@ -28,14 +31,14 @@ internal static class CheckCommand
             parsed.GetValue(format)!,
             parsed.GetValue(output),
             parsed.GetValue(failOn)!,
-            parsed.GetValue(catalog)));
+            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles))));
         return command;
     }
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, string? catalogPath)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference)
     {
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(catalogPath);
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
         bool stdin = file == "-";
         string inputName = stdin ? "<stdin>" : file;
         var input = stdin ? console.In : OpenInput(file);
@@ -142,4 +145,7 @@ internal static class CheckCommand
         writer.End(summary);
         return summary.Failed > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
     }
+
+    /// <summary>The reference-data files named on the command line (each <see langword="null"/> for the shipped data).</summary>
+    public sealed record ReferenceFiles(string? Catalog, string? PtpFile, string? PayerProfiles);
 }

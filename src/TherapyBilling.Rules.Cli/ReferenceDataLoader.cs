@@ -6,14 +6,26 @@ internal static class ReferenceDataLoader
 {
     /// <summary>Builds the options from the reference-data options of the command line.</summary>
     /// <param name="catalogPath">The <c>--catalog</c> file, or <see langword="null"/> for the shipped catalog.</param>
+    /// <param name="ptpPath">The <c>--ptp-file</c> (CMS practitioner PTP file), or <see langword="null"/> for the shipped pair table.</param>
+    /// <param name="payerProfilesPath">The <c>--payer-profiles</c> file, or <see langword="null"/> for the shipped profiles only.</param>
     /// <returns>The options.</returns>
     /// <exception cref="CliInputException">A file is missing or malformed.</exception>
-    public static ComplianceOptions Load(string? catalogPath)
+    public static ComplianceOptions Load(string? catalogPath, string? ptpPath = null, string? payerProfilesPath = null)
     {
         var options = ComplianceOptions.Default;
         if (catalogPath is not null)
         {
             options = options with { Catalog = LoadCatalog(catalogPath) };
+        }
+
+        if (ptpPath is not null)
+        {
+            options = options with { PairTable = LoadPairTable(ptpPath) };
+        }
+
+        if (payerProfilesPath is not null)
+        {
+            options = options with { PayerProfiles = LoadPayerProfiles(payerProfilesPath) };
         }
 
         return options;
@@ -25,12 +37,71 @@ internal static class ReferenceDataLoader
     public static CodeCatalog LoadCatalog(string path) =>
         Read(path, "code catalog", reader => CodeCatalog.Load(reader, path));
 
-    private static T Read<T>(string path, string what, Func<TextReader, T> load)
+    /// <summary>Loads a CMS practitioner PTP file (tab-delimited text, rules reference §4.1) in place of the shipped pair table.</summary>
+    /// <param name="path">The file, such as <c>ccipra-v321r0-f1.txt</c>.</param>
+    /// <returns>The table; its version is the file name without extension (CMS names its files by release) and its source the path as given.</returns>
+    public static PtpEditTable LoadPairTable(string path) =>
+        Read(path, "PTP", reader => PtpEditTable.LoadCms(reader, path, version: Path.GetFileNameWithoutExtension(path)), latin1: true);
+
+    /// <summary>
+    /// Loads payer profiles (JSON, <c>schemas/payer-profile.schema.json</c>) and adds them to the shipped ones: a profile
+    /// with the same id (case-insensitive) replaces the shipped profile, so <c>medicare</c> and <c>commercial</c> stay
+    /// available unless the file redefines them.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The profiles; the version is the file's <c>version</c> and the source the path as given.</returns>
+    public static PayerProfiles LoadPayerProfiles(string path)
+    {
+        var loaded = ReadStream(path, "payer profiles", stream => PayerProfileJson.Load(stream, path));
+        return PayerProfiles.Create(loaded.Version, loaded.Source, PayerProfileJson.Default.Profiles.Concat(loaded.Profiles));
+    }
+
+    private static T ReadStream<T>(string path, string what, Func<Stream, T> load)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"{path}: cannot read the {what} file ({Describe(e)}).", e);
+        }
+
+        using (stream)
+        {
+            try
+            {
+                return load(stream);
+            }
+            catch (ReferenceDataException e)
+            {
+                throw Bad(e, what);
+            }
+            catch (IOException e)
+            {
+                throw new CliInputException($"{path}: cannot read the {what} file ({Describe(e)}).", e);
+            }
+        }
+    }
+
+    /// <summary>One line: the loader's <c>file:line: problem</c>, or <c>file: problem</c> when the loader names a JSON path instead of a line.</summary>
+    private static CliInputException Bad(ReferenceDataException e, string what)
+    {
+        string zeroLine = e.SourceName + ":0: ";
+        string message = e.LineNumber == 0 && e.SourceName.Length > 0 && e.Message.StartsWith(zeroLine, StringComparison.Ordinal)
+            ? e.SourceName + ": " + e.Message[zeroLine.Length..]
+            : e.Message;
+        return new CliInputException($"{message.ReplaceLineEndings(" ")} (bad {what} file)", e);
+    }
+
+    private static T Read<T>(string path, string what, Func<TextReader, T> load, bool latin1 = false)
     {
         StreamReader reader;
         try
         {
-            reader = new StreamReader(path);
+            // CMS publishes its text files in Latin-1; a byte-order mark still wins.
+            reader = latin1 ? new StreamReader(path, System.Text.Encoding.Latin1, detectEncodingFromByteOrderMarks: true) : new StreamReader(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -46,7 +117,7 @@ internal static class ReferenceDataLoader
             catch (ReferenceDataException e)
             {
                 // The loader's message is "<file>:<line>: <problem>".
-                throw new CliInputException($"{e.Message} (bad {what} file)", e);
+                throw Bad(e, what);
             }
             catch (IOException e)
             {

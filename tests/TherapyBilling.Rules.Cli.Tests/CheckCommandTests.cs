@@ -6,10 +6,11 @@ namespace TherapyBilling.Rules.Cli.Tests;
 /// <summary>Exit codes, bad-input classes, input order, options of <c>check</c>.</summary>
 public sealed class CheckCommandTests
 {
-    private const string Good = """{"id":"g","dateOfService":"2026-01-05","segments":[{"code":"97535","minutes":23}]}""";
-    private const string InfoOnly = """{"id":"i","dateOfService":"2026-01-05","segments":[{"code":"97535","minutes":23},{"code":"97530","minutes":5}]}""";
-    private const string WarningOnly = """{"id":"w","dateOfService":"2026-01-05","segments":[{"code":"97535","minutes":5}]}""";
-    private const string ErrorOne = """{"id":"e","dateOfService":"2026-01-05","segments":[{"code":"97535","minutes":23}],"lines":[{"code":"97535","units":3}]}""";
+    // Realistic OT visits (discipline and GO), so each fixture has exactly the findings its name says.
+    private const string Good = """{"id":"g","dateOfService":"2026-01-05","discipline":"OT","segments":[{"code":"97535","minutes":23,"modifiers":["GO"]}]}""";
+    private const string InfoOnly = """{"id":"i","dateOfService":"2026-01-05","discipline":"OT","segments":[{"code":"97535","minutes":23,"modifiers":["GO"]},{"code":"97530","minutes":5,"modifiers":["GO"]}]}""";
+    private const string WarningOnly = """{"id":"w","dateOfService":"2026-01-05","discipline":"OT","segments":[{"code":"97535","minutes":5,"modifiers":["GO"]}]}""";
+    private const string ErrorOne = """{"id":"e","dateOfService":"2026-01-05","discipline":"OT","segments":[{"code":"97535","minutes":23}],"lines":[{"code":"97535","units":3,"modifiers":["GO"]}]}""";
 
     private static string Doc(params string[] encounters) => "{\"encounters\":[" + string.Join(",", encounters) + "]}";
 
@@ -131,15 +132,15 @@ public sealed class CheckCommandTests
         var encounters = Json(run).GetProperty("encounters").EnumerateArray().ToList();
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(10, encounters.Count);
+        Assert.Equal(11, encounters.Count);
         Assert.Equal(
-            ["good-1", null, null, null, "bad-date", "bad-method", "bad-segments", "bad-lines", "bad-types", "good-2"],
+            ["good-1", null, null, null, "bad-date", "bad-method", "bad-segments", "bad-lines", "bad-types", "bad-extensions", "good-2"],
             encounters.Select(e => e.GetProperty("id").GetString()));
         Assert.Equal("pass", encounters[0].GetProperty("status").GetString());
         Assert.Equal(2, encounters[0].GetProperty("totalUnits").GetInt32());
-        Assert.Equal("pass", encounters[9].GetProperty("status").GetString());
-        Assert.Equal(3, encounters[9].GetProperty("totalUnits").GetInt32());
-        Assert.All(encounters.Skip(1).Take(8), e =>
+        Assert.Equal("pass", encounters[10].GetProperty("status").GetString());
+        Assert.Equal(3, encounters[10].GetProperty("totalUnits").GetInt32());
+        Assert.All(encounters.Skip(1).Take(9), e =>
         {
             Assert.Equal("fail", e.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, e.GetProperty("totalUnits").ValueKind);

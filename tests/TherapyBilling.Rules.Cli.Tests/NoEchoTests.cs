@@ -15,6 +15,13 @@ public sealed class NoEchoTests
         "{\"encounters\":[{\"id\":\"e3\",\"dateOfService\":\"2026-01-05\",\"segments\":[{\"code\":\"" + Secret + "\",\"start\":\"" + Secret + "\",\"end\":\"09:00\",\"modifiers\":[\"" + Secret + "\"]}],\"lines\":[{\"code\":\"" + Secret + "\",\"units\":\"" + Secret + "\"}]}]}",
         "{\"encounters\":[\"" + Secret + "\",{\"id\":\"e4\",\"dateOfService\":\"2026-01-05\",\"segments\":\"" + Secret + "\"}]}",
         "{\"encounters\":[{\"id\":\"e5\",\"" + Secret + "\": tru" + Secret + "}]}",
+        // the documentation note's free text and the payer fields that are not ids of the encounter
+        "{\"encounters\":[{\"id\":\"e6\",\"dateOfService\":\"2026-01-05\",\"discipline\":\"OT\",\"beneficiaryId\":\"" + Secret + "\",\"allowedAmount\":99,\"kxYearToDateAllowed\":2470,\"payer\":\"medicare\","
+            + "\"segments\":[{\"code\":\"97535\",\"minutes\":30,\"modifiers\":[\"GO\"]}],"
+            + "\"documentation\":{\"interventions\":[{\"code\":\"97535\",\"minutes\":30,\"task\":\"" + Secret + "\",\"narrative\":\"" + Secret + " " + Secret + "\",\"patientResponse\":\"" + Secret + "\"}],"
+            + "\"signature\":{\"signed\":true,\"credentials\":\"" + Secret + "\",\"role\":\"" + Secret + "\"},\"episode\":{\"previousNarrative\":\"" + Secret + " " + Secret + "\"}}}]}",
+        "{\"encounters\":[{\"id\":\"e7\",\"dateOfService\":\"2026-01-05\",\"payer\":{\"name\":\"" + Secret + "\"},\"placeOfService\":\"" + Secret + "\",\"authorization\":{\"id\":7,\"codes\":[\"" + Secret + "\"]},"
+            + "\"segments\":[{\"code\":\"97535\",\"minutes\":30,\"furnishedBy\":\"" + Secret + "\"}],\"documentation\":{\"dateOfService\":\"" + Secret + "\",\"interventions\":[{\"code\":\"" + Secret + "\",\"start\":\"" + Secret + "\"}]}}]}",
     };
 
     [Theory]

@@ -91,15 +91,21 @@ public static partial class ComplianceEngine
 
     private static ImmutableArray<Modifier> ModifiersOf(Encounter encounter, UnitLine line)
     {
+        // Every billed line of the code counts (a code can be split, e.g. 2 units GP and 1 unit GP CQ), in first-seen order.
+        var modifiers = ImmutableArray.CreateBuilder<Modifier>();
         foreach (var billed in encounter.BilledLines)
         {
             if (billed.Code == line.Code)
             {
-                return billed.Modifiers;
+                modifiers.AddRange(billed.Modifiers.Where(m => !modifiers.Contains(m)));
             }
         }
 
-        var modifiers = ImmutableArray.CreateBuilder<Modifier>();
+        if (modifiers.Count > 0 || encounter.BilledLines.Any(b => b.Code == line.Code))
+        {
+            return modifiers.ToImmutable();
+        }
+
         foreach (int index in line.SegmentIndices)
         {
             foreach (var modifier in encounter.Segments[index].Modifiers)

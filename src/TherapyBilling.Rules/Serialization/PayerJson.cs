@@ -8,7 +8,7 @@ namespace TherapyBilling.Rules;
 /// <summary>
 /// Reads the payer part of the JSON input contract: encounter fields <c>payer</c>, <c>telehealth</c>,
 /// <c>placeOfService</c>, <c>beneficiaryId</c>, <c>allowedAmount</c>, <c>kxYearToDateAllowed</c>, <c>authorization</c>,
-/// and segment fields <c>furnishedBy</c>, <c>assistantMinutes</c> (schema fragment <c>schemas/fragments/payer.schema.json</c>).
+/// and segment fields <c>furnishedBy</c>, <c>assistantMinutes</c> (schema <c>schemas/encounter.schema.json</c>).
 /// A malformed field is reported (TBR040 encounter fields, TBR041 segment fields) and ignored; it never throws.
 /// </summary>
 internal static class PayerJson

@@ -25,7 +25,7 @@ public sealed class DocumentationJsonTests
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "samples", "data", "documentation-sample.json")));
         var diagnostics = new List<Diagnostic>();
-        var note = DocumentationJson.Read(doc.RootElement.GetProperty("documentation"), diagnostics);
+        var note = DocumentationJson.Read(doc.RootElement.GetProperty("encounters")[0].GetProperty("documentation"), diagnostics);
         Assert.Empty(diagnostics);
         Assert.NotNull(note);
         Assert.Equal(new LocalDate(2026, 3, 10), note.DateOfService);

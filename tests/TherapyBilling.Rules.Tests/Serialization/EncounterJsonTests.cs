@@ -129,13 +129,26 @@ public sealed class EncounterJsonTests
         Assert.Equal(UnitMethod.Cms, report.Method);
     }
 
+    /// <summary>
+    /// The input category is TBR0xx (architecture: input and reference data), every input finding is an error (the
+    /// record or field is not used), and the set is exactly the known one: the core contract TBR001-TBR013, the
+    /// documentation section TBR030-TBR034 and the payer fields TBR040-TBR041. A new input id must be added here.
+    /// </summary>
     [Fact]
     public void InputDescriptors_AreErrorsInTheInputRange()
     {
         var input = DiagnosticDescriptors.All.Where(d => d.Category == "Input").ToList();
-        Assert.Equal(13, input.Count);
-        Assert.All(input, d => Assert.Matches("^TBR0[0-2][0-9]$", d.Id));
+        string[] expected =
+        [
+            .. Enumerable.Range(1, 13).Select(n => $"TBR{n:D3}"),
+            .. Enumerable.Range(30, 5).Select(n => $"TBR{n:D3}"),
+            "TBR040", "TBR041",
+        ];
+
+        Assert.Equal(expected, input.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(input, d => Assert.Matches("^TBR0[0-9][0-9]$", d.Id));
         Assert.All(input, d => Assert.Equal(Severity.Error, d.DefaultSeverity));
+        Assert.DoesNotContain(DiagnosticDescriptors.All, d => d.Category != "Input" && d.Id.StartsWith("TBR0", StringComparison.Ordinal));
     }
 
     /// <summary>The C# example of docs/cli.md.</summary>

@@ -96,9 +96,10 @@ public sealed class PayerJsonTests
         string root = Path.GetFullPath(Path.Combine(PayerProfileJsonTests.ProjectDir(), "..", ".."));
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "samples", "data", "payer-sample.json")));
         var diagnostics = new List<Diagnostic>();
-        var e = PayerJson.ReadEncounter(doc.RootElement, new Encounter("x", new LocalDate(2026, 3, 20), []), diagnostics);
+        var sample = doc.RootElement.GetProperty("encounters")[0];
+        var e = PayerJson.ReadEncounter(sample, new Encounter("x", new LocalDate(2025, 9, 15), []), diagnostics);
         int i = 0;
-        foreach (var segment in doc.RootElement.GetProperty("segments").EnumerateArray())
+        foreach (var segment in sample.GetProperty("segments").EnumerateArray())
         {
             PayerJson.ReadSegment(segment, $"segments[{i++}]", TreatmentSegment.FromMinutes(C97535, segment.GetProperty("minutes").GetInt32()), diagnostics);
         }
