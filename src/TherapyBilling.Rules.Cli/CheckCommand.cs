@@ -45,7 +45,7 @@ internal static class CheckCommand
         try
         {
             var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName);
-            var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file));
+            var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName };
             return outputPath is null
                 ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options)
                 : WriteToFile(console, outputPath, format, run, records, options);
@@ -112,6 +112,7 @@ internal static class CheckCommand
         };
 
         var summary = new CheckSummary();
+        int inputErrors = 0;
         bool progress = console.ErrorIsTerminal;
         bool begun = false;
         foreach (var record in records)
@@ -125,6 +126,12 @@ internal static class CheckCommand
             var result = Checker.Check(record, options, run.FailOn);
             summary.Add(result);
             writer.Write(result);
+            if (Checker.IsInputError(result))
+            {
+                inputErrors++;
+                ReportInputError(console, run, result, progress);
+            }
+
             if (progress && summary.Encounters % ProgressEvery == 0)
             {
                 console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{RunInfo.ToolName}: {summary.Encounters} encounters checked"));
@@ -143,7 +150,28 @@ internal static class CheckCommand
         }
 
         writer.End(summary);
-        return summary.Failed > 0 ? CliApp.ExitFindings : CliApp.ExitOk;
+        return inputErrors > 0 ? CliApp.ExitInputError
+            : summary.Failed > 0 ? CliApp.ExitFindings
+            : CliApp.ExitOk;
+    }
+
+    /// <summary>One line on standard error per bad record, naming where it is; never the input's values.</summary>
+    private static void ReportInputError(CliConsole console, RunInfo run, CheckResult result, bool progress)
+    {
+        string prefix = (progress ? "\r" : string.Empty) + RunInfo.ToolName + ": " + run.InputDisplayName;
+        var first = Checker.FirstInputDiagnostic(result);
+        if (first?.Id == DiagnosticIds.InputMalformedRecord)
+        {
+            string line = first.GetArgument("line") ?? "?", column = first.GetArgument("column") ?? "?";
+            console.Error.WriteLine($"{prefix}:{line}:{column}: malformed JSON at line {line}, column {column}; fix the syntax there (the other lines were checked).");
+            return;
+        }
+
+        string where = result.Line is int at
+            ? string.Create(CultureInfo.InvariantCulture, $":{at}")
+            : string.Create(CultureInfo.InvariantCulture, $": encounters[{result.Index}]");
+        string what = first is null ? "the record could not be read" : $"{first.Id} at {(first.Path.Length == 0 ? "(record)" : first.Path)}: {first.Message}";
+        console.Error.WriteLine($"{prefix}{where}: {(result.Id is null ? string.Empty : "encounter " + result.Id + ": ")}input error {what}");
     }
 
     /// <summary>The reference-data files named on the command line (each <see langword="null"/> for the shipped data).</summary>

@@ -59,6 +59,9 @@ internal sealed record RunInfo(string ToolVersion, IReadOnlyList<ReferenceDataIn
 {
     public const string ToolName = "therapy-rules";
 
+    /// <summary>Gets the input as named in messages: the path as given, or <c>&lt;stdin&gt;</c>.</summary>
+    public string InputDisplayName { get; init; } = InputName;
+
     public string FailOnText => FailOn is { } s ? SeverityText.Of(s) : "never";
 }
 

@@ -6,8 +6,9 @@ namespace TherapyBilling.Rules.Cli;
 /// <summary>One encounter record of the input: its 0-based position, its 1-based line for NDJSON, and its JSON.</summary>
 /// <param name="Index">The 0-based position among the input's encounters.</param>
 /// <param name="Line">The 1-based line of an NDJSON record, or <see langword="null"/> for a JSON document.</param>
-/// <param name="Element">The record; valid only until the next record is read.</param>
-internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element);
+/// <param name="Element">The record; valid only until the next record is read (default when <paramref name="Malformed"/> is set).</param>
+/// <param name="Malformed">For an NDJSON line that is not valid JSON: its 1-based line and (byte) column.</param>
+internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null);
 
 /// <summary>The input formats of <c>check</c>.</summary>
 internal enum InputFormat
@@ -22,8 +23,9 @@ internal enum InputFormat
 /// <summary>Reads encounter records from a JSON document or an NDJSON stream.</summary>
 /// <remarks>
 /// A JSON document is parsed whole before any record is returned, so malformed JSON is found before any output is
-/// written. NDJSON is streamed line by line: memory stays flat whatever the size; blank lines are skipped.
-/// Malformed JSON throws <see cref="CliInputException"/> naming the 1-based line and (byte) column.
+/// written, and throws <see cref="CliInputException"/> naming the 1-based line and (byte) column. NDJSON is streamed
+/// line by line: memory stays flat whatever the size; blank lines are skipped; a line that is not valid JSON becomes a
+/// malformed record in its place and the following lines are still read, so nothing is dropped.
 /// </remarks>
 internal static class EncounterSource
 {
@@ -80,8 +82,31 @@ internal static class EncounterSource
                 continue;
             }
 
-            using var document = Parse(() => JsonDocument.Parse(line, s_options), name, lineNumber);
-            yield return new InputRecord(index++, lineNumber, document.RootElement);
+            var document = TryParse(line, out long column);
+            if (document is null)
+            {
+                yield return new InputRecord(index++, lineNumber, default, (lineNumber, column));
+                continue;
+            }
+
+            using (document)
+            {
+                yield return new InputRecord(index++, lineNumber, document.RootElement);
+            }
+        }
+    }
+
+    private static JsonDocument? TryParse(string line, out long column)
+    {
+        try
+        {
+            column = 0;
+            return JsonDocument.Parse(line, s_options);
+        }
+        catch (JsonException e)
+        {
+            column = (e.BytePositionInLine ?? 0) + 1;
+            return null;
         }
     }
 
@@ -97,7 +122,7 @@ internal static class EncounterSource
             // input text, so it is not repeated.
             long lineNumber = line ?? ((e.LineNumber ?? 0) + 1);
             long column = (e.BytePositionInLine ?? 0) + 1;
-            throw new CliInputException($"{name}:{lineNumber}:{column}: malformed JSON at line {lineNumber}, column {column}; fix the syntax there ({(line is null ? "nothing was checked" : "records before this line were already reported")}).", e);
+            throw new CliInputException($"{name}:{lineNumber}:{column}: malformed JSON at line {lineNumber}, column {column}; fix the syntax there (nothing was checked).", e);
         }
     }
 }

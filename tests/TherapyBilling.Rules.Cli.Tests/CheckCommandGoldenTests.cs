@@ -26,9 +26,12 @@ public sealed class CheckCommandGoldenTests
     {
         var run = CliRunner.Run("check", CliRunner.Corpus(file), "--format", format);
 
-        Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal(file == "clean.json" ? 0 : 1, run.ExitCode);
-        Snapshot.Verify(CliRunner.Scrub(run.Stdout), $"{file}_{format}");
+        // Bad records make it an input error (exit 2) with one stderr line each; the golden file holds both streams.
+        bool bad = file.StartsWith("bad-", StringComparison.Ordinal);
+        Assert.Equal(file == "clean.json" ? 0 : bad ? 2 : 1, run.ExitCode);
+        Assert.Equal(bad, run.Stderr.Length > 0);
+        string stderr = run.Stderr.Replace(Path.GetDirectoryName(CliRunner.Corpus(file))!, "{corpus}", StringComparison.Ordinal);
+        Snapshot.Verify(CliRunner.Scrub(run.Stdout) + (bad ? "\n--- stderr ---\n" + stderr : string.Empty), $"{file}_{format}");
     }
 
     [Fact]
@@ -59,12 +62,26 @@ public sealed class CheckCommandGoldenTests
         var encounters = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("encounters").EnumerateArray().ToList();
         static List<string> Ids(System.Text.Json.JsonElement e) => [.. e.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
 
-        Assert.Equal(["enc-001", "enc-002", "enc-003", "enc-004"], encounters.Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["enc-001", "enc-002", "enc-003"], encounters.Select(e => e.GetProperty("id").GetString()));
         Assert.Empty(Ids(encounters[0]));                                           // clean OT 97535 visit with its note and GO
         Assert.Equal([DiagnosticIds.PairModifierMissing], Ids(encounters[1]));      // 97535 + 97530 in distinct intervals without XU/59
         Assert.Equal([DiagnosticIds.PayerMethodResolved], Ids(encounters[2]));      // Medicare PT with a PTA (CQ) above the KX threshold, billed right
-        Assert.All(Ids(encounters[3]), id => Assert.StartsWith("TBR0", id, StringComparison.Ordinal)); // structurally bad
-        Assert.Equal(3, encounters[3].GetProperty("diagnostics").GetArrayLength());
+    }
+
+    /// <summary>The bad-input sample: every good record is still checked, each bad one is named on stderr, exit 2.</summary>
+    [Fact]
+    public void Check_BadInputSample_ChecksTheGoodRecordsNamesTheBadOnesAndExitsTwo()
+    {
+        string file = Path.Combine(CliRunner.RepoDir, "samples", "data", "bad-input.ndjson");
+        var run = CliRunner.Run("check", file, "--format", "json", "--fail-on", "never");
+        Assert.Equal(2, run.ExitCode);
+        var encounters = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("encounters").EnumerateArray().ToList();
+        Assert.Equal(["pass", "fail", "fail", "pass"], encounters.Select(e => e.GetProperty("status").GetString()));
+        var errors = run.Stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"therapy-rules: {file}:2: encounter enc-004: input error TBR", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"therapy-rules: {file}:3:", errors[1], StringComparison.Ordinal);
+        Assert.Contains("malformed JSON", errors[1], StringComparison.Ordinal);
     }
 
     [Theory]

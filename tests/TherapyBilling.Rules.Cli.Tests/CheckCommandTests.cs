@@ -27,7 +27,8 @@ public sealed class CheckCommandTests
     [InlineData("info", Good, 0)]
     [InlineData("info", InfoOnly, 1)]
     [InlineData("never", ErrorOne, 0)]
-    [InlineData("never", "{\"dateOfService\":\"2026-01-05\"}", 0)]
+    [InlineData("never", "{\"dateOfService\":\"2026-01-05\"}", 2)] // bad input: exit 2 and the record fails whatever the threshold
+    [InlineData("error", "{\"dateOfService\":\"2026-01-05\"}", 2)]
     public void Check_FailOnThreshold_ExitCodeAndStatusFollowIt(string failOn, string encounter, int expected)
     {
         var run = CliRunner.Run(["check", "-", "--format", "json", "--fail-on", failOn], Doc(encounter));
@@ -131,7 +132,9 @@ public sealed class CheckCommandTests
         var run = CliRunner.Run("check", CliRunner.Corpus("bad-records.json"), "--format", "json");
         var encounters = Json(run).GetProperty("encounters").EnumerateArray().ToList();
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode); // bad input: exit 2, every good record still checked
+        Assert.Equal(9, run.Stderr.TrimEnd('\n').Split('\n').Length); // one line per bad record, naming where it is
+        Assert.All(run.Stderr.TrimEnd('\n').Split('\n'), l => Assert.Contains("bad-records.json: encounters[", l, StringComparison.Ordinal));
         Assert.Equal(11, encounters.Count);
         Assert.Equal(
             ["good-1", null, null, null, "bad-date", "bad-method", "bad-segments", "bad-lines", "bad-types", "bad-extensions", "good-2"],
@@ -217,12 +220,25 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public void Check_OutputFile_InputErrorMidStream_LeavesNoTruncatedFile()
+    public void Check_OutputFile_MalformedLineMidStream_EveryRecordWrittenAndExitTwo()
     {
         string path = Path.Combine(Path.GetTempPath(), $"tbr-{Guid.NewGuid():N}.json");
-        var run = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "json", "--output", path], Good + "\n{oops\n");
-        Assert.Equal(2, run.ExitCode);
-        Assert.False(File.Exists(path));
+        try
+        {
+            var run = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "json", "--output", path], Good + "\n{oops\n" + Good.Replace("\"g\"", "\"g3\"", StringComparison.Ordinal) + "\n");
+            Assert.Equal(2, run.ExitCode);
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var encounters = document.RootElement.GetProperty("encounters").EnumerateArray().ToList();
+            Assert.Equal(3, encounters.Count);
+            Assert.Equal("fail", encounters[1].GetProperty("status").GetString());
+            Assert.Equal(DiagnosticIds.InputMalformedRecord, encounters[1].GetProperty("diagnostics")[0].GetProperty("id").GetString());
+            Assert.Equal("g3", encounters[2].GetProperty("id").GetString());
+            Assert.Equal("pass", encounters[2].GetProperty("status").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

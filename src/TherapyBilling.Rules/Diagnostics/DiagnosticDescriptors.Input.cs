@@ -108,10 +108,18 @@ public static partial class DiagnosticDescriptors
         InputCategory,
         Severity.Error);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.InputMalformedRecord"/>.</summary>
+    public static DiagnosticDescriptor InputMalformedRecord { get; } = new(
+        DiagnosticIds.InputMalformedRecord,
+        "Malformed JSON record",
+        "Line {line} is not valid JSON (column {column}); fix the syntax there. The record was not checked; the other records were.",
+        InputCategory,
+        Severity.Error);
+
     private static DiagnosticDescriptor[] InputDescriptors() =>
     [
         UnknownCode, InputNotAnObject, InputMissingField, InputWrongType, InputInvalidDate, InputUnknownMethod,
         InputUnknownDiscipline, InputInvalidCode, InputInvalidMinutes, InputInvalidTime, InputSegmentTiming,
-        InputInvalidModifier, InputInvalidUnits,
+        InputInvalidModifier, InputInvalidUnits, InputMalformedRecord,
     ];
 }

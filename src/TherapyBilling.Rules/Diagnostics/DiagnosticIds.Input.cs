@@ -40,4 +40,7 @@ public static partial class DiagnosticIds
 
     /// <summary>TBR013: a billed line's units are not a whole number from 0 to 999.</summary>
     public const string InputInvalidUnits = "TBR013";
+
+    /// <summary>TBR014: an NDJSON line is not valid JSON; the record cannot be read (the other lines still are).</summary>
+    public const string InputMalformedRecord = "TBR014";
 }
