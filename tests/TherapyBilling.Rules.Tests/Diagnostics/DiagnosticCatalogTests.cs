@@ -142,6 +142,19 @@ public sealed partial class DiagnosticCatalogTests
         Assert.All(RetiredDiagnosticIds.All, retired => Assert.Equal("retired", Assert.Single(rows, r => r.Id == retired.Id).Severity));
     }
 
+    [Fact]
+    public void Changelog_ListsEveryIdWithItsSeverityAndTheRetiredOnes()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "CHANGELOG.md"));
+        Assert.Contains("## [Unreleased]", lines);
+        Assert.All(DiagnosticDescriptors.All, d =>
+            Assert.Contains($"| [{d.Id}](docs/diagnostics/{d.Id}.md) | {d.DefaultSeverity} | {d.Title} |", lines));
+        int retiredHeading = Array.IndexOf(lines, "#### Retired before release");
+        Assert.True(retiredHeading > 0, "CHANGELOG.md has no 'Retired before release' table");
+        Assert.All(RetiredDiagnosticIds.All, r =>
+            Assert.Contains(lines.Skip(retiredHeading), l => l.StartsWith($"| {r.Id} |", StringComparison.Ordinal)));
+    }
+
     /// <summary>Renders docs/diagnostics/README.md from the descriptors and the retired list.</summary>
     internal static string RenderCatalog()
     {
