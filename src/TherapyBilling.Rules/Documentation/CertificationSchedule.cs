@@ -47,7 +47,8 @@ public sealed record CertifiedInterval(int Index, LocalDate Start, LocalDate End
 /// <para>Rules [H]: the initial certification is timely when signed (or verbally ordered) within 30 days after the
 /// first day of treatment, evaluation included; a verbal order must be followed by a signature within 14 days. A
 /// certification covers the plan's duration or 90 calendar days, whichever is less. A recertification is timely when
-/// dated within the previous interval (the plan's duration or 90 days, whichever is less). A delayed certification is
+/// dated during the previous plan's duration or within 90 calendar days after the previous interval's first day
+/// (on or before start + 90), whichever is less (§220.1.3 D). A delayed certification is
 /// accepted without justification up to 30 days after it was due; later only with a reason for the delay.</para>
 /// <para>Day counting [derived]: the first day of an interval is day 1, so 90 days from Jan 1 end on Mar 31 (Mar 30 in a
 /// leap year); "within 30 days after" D means on or before D + 30.</para>
@@ -105,6 +106,8 @@ public sealed class CertificationSchedule
         }
 
         var end = IntervalEnd(firstTreatment, plan.Duration);
+        var intervalStart = firstTreatment;
+        var duration = plan.Duration;
         intervals.Add(new CertifiedInterval(0, firstTreatment, end, due, certified, StatusOf(certified, due, plan.DelayReasonDocumented, asOf), verbalUnsigned));
 
         int index = 1;
@@ -116,7 +119,9 @@ public sealed class CertificationSchedule
             }
 
             var start = end.PlusDays(1);
-            var recertDue = end;
+            var recertDue = RecertificationDue(intervalStart, duration);
+            intervalStart = start;
+            duration = recert.Duration;
             end = IntervalEnd(start, recert.Duration);
             intervals.Add(new CertifiedInterval(index++, start, end, recertDue, recert.SignedOn, StatusOf(recert.SignedOn, recertDue, recert.DelayReasonDocumented, asOf), false));
         }
@@ -139,6 +144,28 @@ public sealed class CertificationSchedule
         }
 
         return planEnd < maximum ? planEnd : maximum;
+    }
+
+    /// <summary>
+    /// The last timely day of the recertification of an interval: within its plan's duration (its last covered day) or
+    /// within 90 calendar days after its first treatment day (<c>start + 90</c>, counted like the 30 days of the initial
+    /// certification), whichever is less (BPM ch. 15 §220.1.3 D; rules reference test vector "≤ 90 days after initial treatment").
+    /// </summary>
+    private static LocalDate RecertificationDue(LocalDate start, Period? duration)
+    {
+        var ninetyDays = start.PlusDays(MaximumCertifiedDays);
+        if (duration is null)
+        {
+            return ninetyDays;
+        }
+
+        var planEnd = start.Plus(duration).PlusDays(-1); // the plan's last day, not capped at 90 days
+        if (planEnd < start)
+        {
+            planEnd = start;
+        }
+
+        return planEnd < ninetyDays ? planEnd : ninetyDays;
     }
 
     private static CertificationStatus StatusOf(LocalDate? certified, LocalDate due, bool reason, LocalDate asOf)

@@ -61,8 +61,31 @@ public sealed class CertificationScheduleTests
         Assert.Equal(CertificationStatus.Timely, schedule.Intervals[1].Status);
         Assert.Equal(D.PlusDays(60), schedule.Intervals[1].Start);
         Assert.Equal(D.PlusDays(149), schedule.Intervals[1].End);
-        Assert.Equal(D.PlusDays(149), schedule.Intervals[2].DueBy);
+        Assert.Equal(D.PlusDays(150), schedule.Intervals[2].DueBy); // 90 days after the interval's first day (D+60)
         Assert.Equal(CertificationStatus.Delayed, schedule.Intervals[2].Status);
+    }
+
+    // BPM ch. 15 §220.1.3 D: a recertification is timely if dated during the initial plan's duration or within 90
+    // calendar days of the initial treatment, whichever is less; rules reference test vector: "≤ 90 days after
+    // initial treatment" (counted like the initial certification's "30 days following": D + 30).
+    [Theory]
+    [InlineData(null, 90, CertificationStatus.Timely)]
+    [InlineData(null, 91, CertificationStatus.Delayed)]
+    [InlineData(180, 90, CertificationStatus.Timely)] // a 6-month plan: 90 days is less
+    [InlineData(180, 91, CertificationStatus.Delayed)]
+    [InlineData(60, 59, CertificationStatus.Timely)] // a 60-day plan: its last day is D+59
+    [InlineData(60, 60, CertificationStatus.Delayed)]
+    public void Compute_RecertificationDue_PlanDurationOr90DaysAfterFirstTreatment(int? planDays, int signedAfter, CertificationStatus expected)
+    {
+        var plan = new PlanOfCare
+        {
+            SignedOn = D,
+            Duration = planDays is int days ? Period.FromDays(days) : null,
+            Recertifications = [new Recertification(D.PlusDays(signedAfter))],
+        };
+        var schedule = CertificationSchedule.Compute(D, plan, D.PlusDays(200));
+        Assert.Equal(expected, schedule.Intervals[1].Status);
+        Assert.Equal(D.PlusDays(Math.Min(planDays is int p ? p - 1 : int.MaxValue, 90)), schedule.Intervals[1].DueBy);
     }
 
     [Fact]
@@ -90,7 +113,7 @@ public sealed class CertificationScheduleTests
     public void Validate_LateRecertification_Error()
     {
         var first = Dos.PlusDays(-120);
-        var plan = new PlanOfCare { SignedOn = first, Recertifications = [new Recertification(first.PlusDays(89 + 31))] };
+        var plan = new PlanOfCare { SignedOn = first, Recertifications = [new Recertification(first.PlusDays(90 + 31))] };
         var note = Complete() with { Episode = new EpisodeContext { FirstTreatmentDate = first, PlanOfCare = plan } };
         var d = Assert.Single(DocumentationCheck.Validate(note, Context()), d => d.Id == DiagnosticIds.RecertificationLate);
         Assert.Equal("documentation.episode.planOfCare.recertifications[0].signedOn", d.Path);
