@@ -220,6 +220,31 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_OutputFileIsTheInputFile_ExitTwoAndInputKept()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"tbr-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "encounters.json");
+        try
+        {
+            string input = Doc(Good);
+            File.WriteAllText(path, input);
+            string sameFileOtherSpelling = Path.Combine(dir, ".", "encounters.json");
+
+            var run = CliRunner.Run(["check", path, "--format", "json", "--output", sameFileOtherSpelling], stdin: null);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+            Assert.Contains("--output names the input file", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal(input, File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Check_OutputFile_MalformedLineMidStream_EveryRecordWrittenAndExitTwo()
     {
         string path = Path.Combine(Path.GetTempPath(), $"tbr-{Guid.NewGuid():N}.json");
