@@ -196,8 +196,8 @@ internal static class CheckCommand
         string where = result.Line is int at
             ? string.Create(CultureInfo.InvariantCulture, $":{at}")
             : string.Create(CultureInfo.InvariantCulture, $": encounters[{result.Index}]");
-        string what = first is null ? "the record could not be read" : $"{first.Id} at {(first.Path.Length == 0 ? "(record)" : first.Path)}: {first.Message}";
-        console.Error.WriteLine($"{prefix}{where}: {(result.Id is null ? string.Empty : "encounter " + result.Id + ": ")}input error {what}");
+        string what = first is null ? "the record could not be read" : $"{first.Id} at {(first.Path.Length == 0 ? "(record)" : first.Path)}: {Printable.Of(first.Message)}";
+        console.Error.WriteLine($"{prefix}{where}: {(result.Id is null ? string.Empty : "encounter " + Printable.Of(result.Id) + ": ")}input error {what}");
     }
 
     /// <summary>The reference-data files named on the command line (each <see langword="null"/> for the shipped data).</summary>

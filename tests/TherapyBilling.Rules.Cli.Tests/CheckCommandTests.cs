@@ -110,6 +110,41 @@ public sealed class CheckCommandTests
         Assert.Equal(["<stdin>:2:7: malformed JSON", "<stdin>:3:7: malformed JSON"], run.Stderr.TrimEnd('\n').Split('\n').Select(l => l["therapy-rules: ".Length..][..27]));
     }
 
+    [Theory]
+    [InlineData("junit")]
+    [InlineData("text")]
+    public void Check_IdWithControlCharacters_OutputStaysValidAndPrintable(string format)
+    {
+        // \u0001 cannot be written in XML; ESC would reach the terminal; a line break would split the stderr line.
+        const string Id = "a\\u0001b\\u001b[31m\\nc";
+        string input = Doc(
+            Good.Replace("\"g\"", "\"" + Id + "\"", StringComparison.Ordinal),
+            "{\"id\":\"" + Id + "\",\"dateOfService\":\"05/01/2026\"}");
+
+        var run = CliRunner.Run(["check", "-", "--format", format], input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("therapy-rules: <stdin>: encounters[1]: encounter a\uFFFDb\uFFFD[31m\uFFFDc: input error TBR005", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain('\u0001', run.Stdout);
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.Contains("a\uFFFDb\uFFFD[31m\uFFFDc", run.Stdout, StringComparison.Ordinal);
+        if (format == "junit")
+        {
+            var xml = System.Xml.Linq.XDocument.Parse(run.Stdout);
+            Assert.Equal(2, xml.Descendants("testcase").Count());
+        }
+    }
+
+    [Fact]
+    public void Check_IdWithControlCharacters_JsonKeepsTheIdExactly()
+    {
+        var run = CliRunner.Run(["check", "-", "--format", "json"], Doc(Good.Replace("\"g\"", "\"a\\u0001\\nb\"", StringComparison.Ordinal)));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("a\u0001\nb", Json(run).GetProperty("encounters")[0].GetProperty("id").GetString());
+    }
+
     [Fact]
     public void Check_MalformedNdjsonLine_NamesTheFileLine_ExitTwo()
     {
