@@ -40,6 +40,12 @@ internal static class CheckCommand
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
         bool stdin = file == "-";
+        if (!stdin && outputPath is not null && SameFile(file, outputPath))
+        {
+            // Opening the output truncates it: writing over the input would destroy the input before it is read.
+            throw new CliInputException($"{outputPath}: --output names the input file; write the results to another file.");
+        }
+
         string inputName = stdin ? "<stdin>" : file;
         var input = stdin ? console.In : OpenInput(file);
         try
@@ -56,6 +62,26 @@ internal static class CheckCommand
             {
                 input.Dispose();
             }
+        }
+    }
+
+    /// <summary>Gets whether two paths name the same file (symbolic links resolved; case-insensitive on Windows and macOS).</summary>
+    private static bool SameFile(string first, string second)
+    {
+        try
+        {
+            var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            return string.Equals(Resolve(first), Resolve(second), comparison);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false; // opening the file reports the problem
+        }
+
+        static string Resolve(string path)
+        {
+            var info = new FileInfo(Path.GetFullPath(path));
+            return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
         }
     }
 
@@ -170,8 +196,8 @@ internal static class CheckCommand
         string where = result.Line is int at
             ? string.Create(CultureInfo.InvariantCulture, $":{at}")
             : string.Create(CultureInfo.InvariantCulture, $": encounters[{result.Index}]");
-        string what = first is null ? "the record could not be read" : $"{first.Id} at {(first.Path.Length == 0 ? "(record)" : first.Path)}: {first.Message}";
-        console.Error.WriteLine($"{prefix}{where}: {(result.Id is null ? string.Empty : "encounter " + result.Id + ": ")}input error {what}");
+        string what = first is null ? "the record could not be read" : $"{first.Id} at {(first.Path.Length == 0 ? "(record)" : first.Path)}: {Printable.Of(first.Message)}";
+        console.Error.WriteLine($"{prefix}{where}: {(result.Id is null ? string.Empty : "encounter " + Printable.Of(result.Id) + ": ")}input error {what}");
     }
 
     /// <summary>The reference-data files named on the command line (each <see langword="null"/> for the shipped data).</summary>

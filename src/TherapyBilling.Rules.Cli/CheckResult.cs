@@ -13,6 +13,36 @@ internal sealed record CheckResult(int Index, int? Line, string? Id, bool Passed
 {
     /// <summary>Gets a name for people: the id, else the NDJSON line or the position.</summary>
     public string DisplayName => Id ?? (Line is int line ? $"(no id, line {line})" : $"(no id, encounters[{Index}])");
+
+    /// <summary>Gets <see cref="DisplayName"/> safe for a terminal, one stderr line and XML (see <see cref="Printable.Of"/>).</summary>
+    public string PrintableName => Printable.Of(DisplayName);
+}
+
+/// <summary>Makes text from the input safe to print: one line, no terminal escape sequences, valid in XML.</summary>
+internal static class Printable
+{
+    /// <summary>Replaces control characters (line breaks, tabs, ESC, …) and characters XML cannot hold with U+FFFD.</summary>
+    /// <param name="text">The text, such as an encounter id.</param>
+    /// <returns>The text, unchanged when it has no such character.</returns>
+    public static string Of(string text)
+    {
+        if (!text.Any(NeedsReplacing))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                span[i] = NeedsReplacing(source[i]) ? '\uFFFD' : source[i];
+            }
+        });
+    }
+
+    // Surrogates come in pairs here: the input's text was checked when it was read.
+    private static bool NeedsReplacing(char c) => char.IsControl(c) || (!System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c));
+
 }
 
 /// <summary>Counts for the summary: encounters and findings by severity. Only counters are kept, so memory stays flat.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace TherapyBilling.Rules.Cli;
@@ -24,8 +23,8 @@ internal enum InputFormat
 /// <remarks>
 /// A JSON document is parsed whole before any record is returned, so malformed JSON is found before any output is
 /// written, and throws <see cref="CliInputException"/> naming the 1-based line and (byte) column. NDJSON is streamed
-/// line by line: memory stays flat whatever the size; blank lines are skipped; a line that is not valid JSON becomes a
-/// malformed record in its place and the following lines are still read, so nothing is dropped.
+/// line by line: memory stays flat whatever the size; blank lines are skipped; a line that is not valid JSON (or not
+/// valid UTF-8) becomes a malformed record in its place and the following lines are still read, so nothing is dropped.
 /// </remarks>
 internal static class EncounterSource
 {
@@ -51,7 +50,9 @@ internal static class EncounterSource
 
     private static IEnumerable<InputRecord> ReadDocument(Stream stream, string name)
     {
-        using var document = Parse(() => JsonDocument.Parse(stream, s_options), name, null);
+        // The whole document is needed anyway (JsonDocument keeps it); reading the bytes first lets the text be checked.
+        var bytes = ReadAll(stream);
+        using var document = Parse(bytes, name);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -70,14 +71,54 @@ internal static class EncounterSource
         }
     }
 
+    /// <summary>
+    /// Streams NDJSON as bytes, one line at a time (the buffer grows only to the longest line). A line whose JSON is
+    /// malformed, or whose text is not valid UTF-8 or has an unpaired surrogate escape, becomes a malformed record.
+    /// </summary>
     private static IEnumerable<InputRecord> ReadNdjson(Stream stream, string name)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        int lineNumber = 0, index = 0;
-        while (reader.ReadLine() is { } line)
+        _ = name;
+        byte[] buffer = new byte[1 << 16];
+        int start = 0, end = 0, lineNumber = 0, index = 0;
+        bool eof = false;
+        while (true)
         {
+            int newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if (newline < 0 && !eof)
+            {
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                int read = stream.Read(buffer, end, buffer.Length - end);
+                eof = read == 0;
+                end += read;
+                continue;
+            }
+
+            if (newline < 0 && start == end)
+            {
+                yield break;
+            }
+
+            int lineEnd = newline < 0 ? end : newline;
+            var line = buffer.AsMemory(start, lineEnd - start);
+            start = newline < 0 ? end : newline + 1;
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (lineNumber == 1 && line.Span.StartsWith(Utf8Bom))
+            {
+                line = line[Utf8Bom.Length..];
+            }
+
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
             }
@@ -89,6 +130,7 @@ internal static class EncounterSource
                 continue;
             }
 
+            // The document reads the buffer in place; it is disposed before the buffer is reused.
             using (document)
             {
                 yield return new InputRecord(index++, lineNumber, document.RootElement);
@@ -96,10 +138,18 @@ internal static class EncounterSource
         }
     }
 
-    private static JsonDocument? TryParse(string line, out long column)
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> line, out long column)
     {
         try
         {
+            if (FindInvalidText(line.Span) is { } offset)
+            {
+                column = offset + 1;
+                return null;
+            }
+
             column = 0;
             return JsonDocument.Parse(line, s_options);
         }
@@ -110,19 +160,75 @@ internal static class EncounterSource
         }
     }
 
-    private static JsonDocument Parse(Func<JsonDocument> parse, string name, int? line)
+    private static ReadOnlyMemory<byte> ReadAll(Stream stream)
+    {
+        var copy = new MemoryStream(stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position, 0, int.MaxValue - 64) : 1 << 16);
+        stream.CopyTo(copy);
+        var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        return bytes.Span.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes;
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> bytes, string name)
     {
         try
         {
-            return parse();
+            if (FindInvalidText(bytes.Span) is { } offset)
+            {
+                var before = bytes.Span[..(int)offset];
+                int lastNewline = before.LastIndexOf((byte)'\n');
+                long lineNumber = before.Count((byte)'\n') + 1;
+                long column = offset - lastNewline;
+                throw new CliInputException($"{name}:{lineNumber}:{column}: text that is not valid UTF-8 (or an unpaired \\u surrogate escape) at line {lineNumber}, column {column}; fix the encoding there (nothing was checked).");
+            }
+
+            return JsonDocument.Parse(bytes, s_options);
         }
         catch (JsonException e)
         {
             // Positions are 0-based in System.Text.Json; people count from 1. The parser's own message can quote
             // input text, so it is not repeated.
-            long lineNumber = line ?? ((e.LineNumber ?? 0) + 1);
+            long lineNumber = (e.LineNumber ?? 0) + 1;
             long column = (e.BytePositionInLine ?? 0) + 1;
             throw new CliInputException($"{name}:{lineNumber}:{column}: malformed JSON at line {lineNumber}, column {column}; fix the syntax there (nothing was checked).", e);
+        }
+    }
+
+    /// <summary>
+    /// Checks the JSON syntax and that every string and property name is valid Unicode: System.Text.Json does not check
+    /// the text of strings until it is read, and then throws, so this is done before any record is read.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The 0-based byte offset of the first string that is not valid text, or <see langword="null"/>.</returns>
+    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    private static long? FindInvalidText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = s_options.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsValidText(ref reader))
+            {
+                return reader.TokenStartIndex;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsValidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }

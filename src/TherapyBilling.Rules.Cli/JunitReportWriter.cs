@@ -32,14 +32,14 @@ internal sealed class JunitReportWriter : IReportWriter
     public void Begin(RunInfo run)
     {
         _run = run;
-        _className = "therapy-rules." + run.InputName;
+        _className = "therapy-rules." + Printable.Of(run.InputName);
     }
 
     public void Write(CheckResult result)
     {
         _cases.WriteStartElement("testcase");
         _cases.WriteAttributeString("classname", _className);
-        _cases.WriteAttributeString("name", result.DisplayName);
+        _cases.WriteAttributeString("name", result.PrintableName);
         _cases.WriteAttributeString("time", "0");
         if (!result.Passed)
         {
@@ -71,7 +71,7 @@ internal sealed class JunitReportWriter : IReportWriter
         writer.WriteAttributeString("name", RunInfo.ToolName);
         WriteCounts(writer, summary);
         writer.WriteStartElement("testsuite");
-        writer.WriteAttributeString("name", "therapy-rules check " + _run!.InputName);
+        writer.WriteAttributeString("name", "therapy-rules check " + Printable.Of(_run!.InputName));
         WriteCounts(writer, summary);
         writer.WriteAttributeString("skipped", "0");
         writer.WriteStartElement("properties");
@@ -135,7 +135,7 @@ internal sealed class JunitReportWriter : IReportWriter
                 _cases.WriteCharEntity('\n');
             }
 
-            _cases.WriteString(lines[i]);
+            _cases.WriteString(Printable.Of(lines[i]));
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class TextReportWriter : IReportWriter
     public void Write(CheckResult result)
     {
         var status = result.Passed ? new Text("PASS", Style(Color.Green, Decoration.Bold)) : new Text("FAIL", Style(Color.Red, Decoration.Bold));
-        var header = new StringBuilder(result.DisplayName);
+        var header = new StringBuilder(result.PrintableName);
         if (result.Report is { } report)
         {
             header.Append(CultureInfo.InvariantCulture, $"  {EncounterJson.FormatDate(report.DateOfService)}  {EncounterJson.MethodName(report.Method).ToUpperInvariant()}  timed minutes {report.Units.TimedMinutes}, total units {report.Units.TotalUnits}");
@@ -63,7 +63,7 @@ internal sealed class TextReportWriter : IReportWriter
                     new Text(SeverityText.Of(d.Severity), SeverityStyle(d.Severity)),
                     new Text(d.Id),
                     new Text(d.Path.Length == 0 ? "(encounter)" : d.Path),
-                    new Text(d.Message));
+                    new Text(Printable.Of(d.Message)));
             }
 
             _console.Write(findings);

@@ -66,6 +66,85 @@ public sealed class CheckCommandTests
         Assert.Contains($"<stdin>:{line}:{column}: malformed JSON at line {line}, column {column}", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })] // not UTF-8
+    [InlineData(new byte[] { 0xC3 })] // a truncated UTF-8 sequence
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' })] // an unpaired surrogate escape
+    public void Check_JsonDocumentWithInvalidText_OneLineNamingLineAndColumn_ExitTwo(byte[] bad)
+    {
+        byte[] input = [.. "{\"encounters\":[\n{\"id\":\"a"u8, .. bad, .. "\",\"dateOfService\":\"2026-01-05\",\"segments\":[]}]}"u8];
+        using var stdin = new MemoryStream(input);
+        using var stdout = new MemoryStream();
+
+        var run = CliRunner.Run(["check", "-", "--format", "json"], stdin, stdout);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(0, stdout.Length);
+        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("<stdin>:2:7: text that is not valid UTF-8", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_NdjsonLineWithInvalidText_IsAMalformedRecordAndTheOthersAreChecked_ExitTwo()
+    {
+        byte[] input = [
+            .. System.Text.Encoding.UTF8.GetBytes(Good + "\r\n"),
+            .. "{\"id\":\"x"u8, 0xFF, .. "\",\"dateOfService\":\"2026-01-05\"}\n"u8,
+            .. "{\"id\":\"\\udc00\",\"dateOfService\":\"2026-01-05\"}\n"u8,
+            .. System.Text.Encoding.UTF8.GetBytes(Good.Replace("\"g\"", "\"g2\"", StringComparison.Ordinal)),
+        ];
+        using var stdin = new MemoryStream(input);
+        using var stdout = new MemoryStream();
+
+        var run = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "ndjson"], stdin, stdout);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = System.Text.Encoding.UTF8.GetString(stdout.ToArray()).TrimEnd('\n').Split('\n');
+        Assert.Equal(5, lines.Length);
+        var results = lines[..4].Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["g", null, null, "g2"], results.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["pass", "fail", "fail", "pass"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(DiagnosticIds.InputMalformedRecord, results[1].GetProperty("diagnostics")[0].GetProperty("id").GetString());
+        Assert.Equal(DiagnosticIds.InputMalformedRecord, results[2].GetProperty("diagnostics")[0].GetProperty("id").GetString());
+        Assert.Equal(["<stdin>:2:7: malformed JSON", "<stdin>:3:7: malformed JSON"], run.Stderr.TrimEnd('\n').Split('\n').Select(l => l["therapy-rules: ".Length..][..27]));
+    }
+
+    [Theory]
+    [InlineData("junit")]
+    [InlineData("text")]
+    public void Check_IdWithControlCharacters_OutputStaysValidAndPrintable(string format)
+    {
+        // \u0001 cannot be written in XML; ESC would reach the terminal; a line break would split the stderr line.
+        const string Id = "a\\u0001b\\u001b[31m\\nc";
+        string input = Doc(
+            Good.Replace("\"g\"", "\"" + Id + "\"", StringComparison.Ordinal),
+            "{\"id\":\"" + Id + "\",\"dateOfService\":\"05/01/2026\"}");
+
+        var run = CliRunner.Run(["check", "-", "--format", format], input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("therapy-rules: <stdin>: encounters[1]: encounter a\uFFFDb\uFFFD[31m\uFFFDc: input error TBR005", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain('\u0001', run.Stdout);
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.Contains("a\uFFFDb\uFFFD[31m\uFFFDc", run.Stdout, StringComparison.Ordinal);
+        if (format == "junit")
+        {
+            var xml = System.Xml.Linq.XDocument.Parse(run.Stdout);
+            Assert.Equal(2, xml.Descendants("testcase").Count());
+        }
+    }
+
+    [Fact]
+    public void Check_IdWithControlCharacters_JsonKeepsTheIdExactly()
+    {
+        var run = CliRunner.Run(["check", "-", "--format", "json"], Doc(Good.Replace("\"g\"", "\"a\\u0001\\nb\"", StringComparison.Ordinal)));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("a\u0001\nb", Json(run).GetProperty("encounters")[0].GetProperty("id").GetString());
+    }
+
     [Fact]
     public void Check_MalformedNdjsonLine_NamesTheFileLine_ExitTwo()
     {
@@ -216,6 +295,31 @@ public sealed class CheckCommandTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Check_OutputFileIsTheInputFile_ExitTwoAndInputKept()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"tbr-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "encounters.json");
+        try
+        {
+            string input = Doc(Good);
+            File.WriteAllText(path, input);
+            string sameFileOtherSpelling = Path.Combine(dir, ".", "encounters.json");
+
+            var run = CliRunner.Run(["check", path, "--format", "json", "--output", sameFileOtherSpelling], stdin: null);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
+            Assert.Contains("--output names the input file", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal(input, File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 
