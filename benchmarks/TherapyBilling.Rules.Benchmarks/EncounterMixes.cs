@@ -14,7 +14,7 @@ namespace TherapyBilling.Rules.Benchmarks;
 /// is split into two segments, as when a session returns to an activity. Minutes range 5 to 33, so the CMS
 /// allocation has leftovers to distribute, lone short services and ties. With times, segments follow each other from
 /// 08:00 with a 2-minute gap. The billed lines carry the units the CMS rule gives, the discipline modifier GO, and
-/// modifier 59 on 97530 when 97140 is billed too (a PTP edit of the default table, indicator 1). The note documents
+/// XU on the column-2 code of each PTP edit of the default table between two billed codes (so a mix without times gets the "no time evidence" warning, as such claims do). The note documents
 /// every segment; 97535 interventions carry every self-care element.</para>
 /// <para>Every mix is built deterministically: the same arguments always give the same JSON and the same encounter.</para>
 /// </remarks>
@@ -46,13 +46,19 @@ internal static class EncounterMixes
         return segments;
     }
 
-    /// <summary>Gets the billed lines of a mix: the CMS units per code, GO, and 59 on 97530 beside 97140.</summary>
+    /// <summary>
+    /// Gets the billed lines of a mix: the CMS units per code with GO, and XU on the column-2 code of every default
+    /// PTP edit between two billed codes (distinct time intervals, as the segments show when they carry times).
+    /// </summary>
     public static BilledLine[] BilledLines(int count)
     {
         var units = UnitCalculator.Calculate(Segments(count, withTimes: false), UnitMethod.Cms);
-        bool manual = units.Lines.Any(l => l.Code.Value == "97140");
-        return [.. units.Lines.Select(l => new BilledLine(l.Code, l.Units, manual && l.Code.Value == "97530" ? [Modifier.GO, Modifier.Distinct59] : [Modifier.GO]))];
+        var billed = units.Lines.Where(l => l.Units > 0).Select(l => l.Code).ToList();
+        return [.. billed.Select(code => new BilledLine(code, units.Lines.Single(l => l.Code == code).Units, IsColumn2(code, billed) ? [Modifier.GO, Modifier.XU] : [Modifier.GO]))];
     }
+
+    private static bool IsColumn2(CptCode code, List<CptCode> billed) =>
+        billed.Any(other => other != code && PtpEditTable.Default.FindInForce(other, code, DateOfService) is not null);
 
     /// <summary>Gets an encounter of a mix, built through the API (no note).</summary>
     public static Encounter Encounter(int count, bool withTimes) =>

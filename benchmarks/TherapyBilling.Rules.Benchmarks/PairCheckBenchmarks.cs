@@ -36,7 +36,7 @@ public class PairCheckBenchmarks
         var table = Table == PairTableKind.Default ? PtpEditTable.Default : SyntheticCmsTable.Table;
         _options = new SeparationOptions { PairTable = table };
 
-        // The 6-segment mix with times: 97535, 97530, 97110, 97112, 97140, 97116, with 59 on 97530 beside 97140.
+        // The 6-segment mix with times: 97535, 97530, 97110, 97112, 97140, 97116, with XU on the column-2 codes.
         var encounter = EncounterMixes.Encounter(6, withTimes: true);
         _input = SeparationInput.FromBilledLines(s_dos, encounter.Segments, encounter.BilledLines, encounter.Discipline);
 

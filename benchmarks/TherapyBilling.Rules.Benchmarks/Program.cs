@@ -4,6 +4,19 @@ namespace TherapyBilling.Rules.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
+    /// <summary>
+    /// Runs the benchmarks (<c>--filter '*'</c> and any BenchmarkDotNet option), or one of the measurement modes
+    /// that BenchmarkDotNet cannot give (peak working set of a process): <c>measure-load</c>, <c>measure-ndjson N</c>,
+    /// <c>show-check</c>. See benchmarks/README.md.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && Measurements.TryRun(args, Console.Out) is int exitCode)
+        {
+            return exitCode;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
