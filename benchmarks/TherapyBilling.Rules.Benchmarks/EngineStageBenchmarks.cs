@@ -7,7 +7,7 @@ namespace TherapyBilling.Rules.Benchmarks;
 /// <summary>
 /// The stages of one NDJSON record, measured apart to find where the check spends its time (a profiler-free
 /// breakdown): parse (JSON document and <see cref="EncounterJson.Read"/>), units, separation, documentation, and the
-/// full check without the note and payer, without the payer, and whole. The record is the 3-segment mix with times,
+/// full check without the note and the payer, without the note, and whole. The record is the 3-segment mix with times,
 /// a note and the Medicare payer (the most common record of the NDJSON benchmark).
 /// </summary>
 [MemoryDiagnoser]
@@ -56,7 +56,7 @@ public class EngineStageBenchmarks
     public EncounterReport CheckNoNoteNoPayer() => ComplianceEngine.Check(_noNoteNoPayer, _options);
 
     [Benchmark]
-    public EncounterReport CheckNoPayer() => ComplianceEngine.Check(_noNote, _options);
+    public EncounterReport CheckNoNote() => ComplianceEngine.Check(_noNote, _options);
 
     [Benchmark]
     public EncounterReport Check() => ComplianceEngine.Check(_encounter, _options);
