@@ -120,9 +120,16 @@ internal static class EncounterMixes
     /// </summary>
     public static byte[] Ndjson(int encounters)
     {
+        using var stream = new MemoryStream();
+        WriteNdjson(stream, encounters);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the NDJSON export of <see cref="Ndjson"/> to a stream (UTF-8, one record per line).</summary>
+    public static void WriteNdjson(Stream stream, int encounters)
+    {
         int[] pattern = [1, 3, 3, 6, 3, 6, 1, 3, 6, 12];
         var cache = new Dictionary<(int, bool, bool), string>();
-        using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
             for (int i = 0; i < encounters; i++)
@@ -137,8 +144,6 @@ internal static class EncounterMixes
                 writer.WriteLine(template.Replace("@ID@", "enc-" + i.ToString("D7", CultureInfo.InvariantCulture), StringComparison.Ordinal));
             }
         }
-
-        return stream.ToArray();
     }
 
     private static void AppendTime(StringBuilder sb, bool withTimes, ref LocalTime start, int minutes)
