@@ -258,14 +258,22 @@ public static class DocumentationCheck
             }
         }
 
+        private bool IsGenericTask(string task)
+        {
+            // Normalised once, not once per generic name.
+            string normalised = string.Join(' ', NarrativeSimilarity.Tokenize(task));
+            string trimmed = task.Trim();
+            return Set.GenericTaskNames.Any(g => string.Equals(g, normalised, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(g, trimmed, StringComparison.OrdinalIgnoreCase));
+        }
+
         public void CheckSelfCare(int i, NoteIntervention n)
         {
             if (string.IsNullOrWhiteSpace(n.Task))
             {
                 MissingAdl(NoteElement.AdlTask, Intervention(i, "task"), "the specific ADL/IADL task trained");
             }
-            else if (Set.GenericTaskNames.Any(g => string.Equals(g, string.Join(' ', NarrativeSimilarity.Tokenize(n.Task)), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(g, n.Task.Trim(), StringComparison.OrdinalIgnoreCase)))
+            else if (IsGenericTask(n.Task))
             {
                 MissingAdl(NoteElement.AdlTask, Intervention(i, "task"), "the specific ADL/IADL task trained (a generic name such as 'ADL training' does not say what was trained)");
             }

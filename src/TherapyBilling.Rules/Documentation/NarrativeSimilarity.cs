@@ -32,7 +32,20 @@ public static class NarrativeSimilarity
     /// <summary>Counts the words of a narrative.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of normalised tokens.</returns>
-    public static int CountWords(string? text) => Tokenize(text).Count;
+    public static int CountWords(string? text)
+    {
+        // The same count as Tokenize(text).Count (maximal runs of letters and digits), without allocating.
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in text.AsSpan())
+        {
+            bool letterOrDigit = char.IsLetterOrDigit(c);
+            words += letterOrDigit && !inWord ? 1 : 0;
+            inWord = letterOrDigit;
+        }
+
+        return words;
+    }
 
     /// <summary>Computes the token Jaccard similarity of two narratives.</summary>
     /// <param name="a">The first text.</param>

@@ -36,8 +36,8 @@ public sealed partial class PtpEditTable
     /// otherwise a <see cref="ReferenceDataException"/> names the 1-based line. Rows whose codes are five letters and
     /// digits but not in <see cref="CptCode"/>'s form (Category III codes such as <c>0591T</c>, PLA codes such as
     /// <c>0001U</c>) cannot match a therapy line and are skipped.</para>
-    /// <para>Memory is proportional to the rows kept: lines are parsed as spans, codes are shared instances and
-    /// rationales are shared per distinct text.</para>
+    /// <para>Memory is proportional to the rows kept: lines are parsed as spans of a reused buffer (no string per line),
+    /// codes are shared instances and rationales are shared per distinct text.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed.</exception>
@@ -51,10 +51,12 @@ public sealed partial class PtpEditTable
         bool inData = false;
         int lineNumber = 0;
         Span<Range> fields = stackalloc Range[9];
-        while (reader.ReadLine() is { } line)
+        var lines = new SpanLineReader(reader);
+        string previousColumn1 = string.Empty;
+        CptCode previousCode = default;
+        while (lines.TryReadLine(out var text))
         {
             lineNumber++;
-            var text = line.AsSpan();
             if (text.IsWhiteSpace())
             {
                 continue;
@@ -102,9 +104,25 @@ public sealed partial class PtpEditTable
                 throw new ReferenceDataException(sourceName, lineNumber, "the deletion date is before the effective date.");
             }
 
-            if (!CptCode.TryParse(first, out var column1) || !CptCode.TryParse(second, out var column2))
+            // CMS files are sorted by column 1, so the same column-1 code repeats on dozens of rows in a row.
+            CptCode column1;
+            if (first.SequenceEqual(previousColumn1))
+            {
+                column1 = previousCode;
+            }
+            else if (CptCode.TryParse(first, out column1))
+            {
+                previousColumn1 = column1.Value;
+                previousCode = column1;
+            }
+            else
             {
                 continue; // Category III / PLA codes: valid in the file, never a therapy line.
+            }
+
+            if (!CptCode.TryParse(second, out var column2))
+            {
+                continue;
             }
 
             if (column1 == column2)
@@ -128,6 +146,92 @@ public sealed partial class PtpEditTable
         }
 
         return new PtpEditTable(version ?? sourceName, sourceName, [.. rows]);
+    }
+
+    /// <summary>
+    /// Splits a reader into lines as <see cref="TextReader.ReadLine"/> does (<c>\n</c>, <c>\r</c> or <c>\r\n</c>; no
+    /// empty line after a final line break) without allocating a string per line: each line is a span into a buffer
+    /// that is valid until the next call.
+    /// </summary>
+    private sealed class SpanLineReader(TextReader reader)
+    {
+        private char[] _buffer = new char[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _endOfInput;
+        private bool _skipLineFeed;
+
+        public bool TryReadLine(out ReadOnlySpan<char> line)
+        {
+            while (true)
+            {
+                var pending = _buffer.AsSpan(_start, _end - _start);
+                if (_skipLineFeed && !pending.IsEmpty)
+                {
+                    _skipLineFeed = false;
+                    if (pending[0] == '\n')
+                    {
+                        _start++;
+                        pending = pending[1..];
+                    }
+                }
+
+                int at = pending.IndexOfAny('\r', '\n');
+                if (at >= 0)
+                {
+                    line = pending[..at];
+                    _start += at + 1;
+                    if (pending[at] == '\r')
+                    {
+                        if (at + 1 < pending.Length)
+                        {
+                            _start += pending[at + 1] == '\n' ? 1 : 0;
+                        }
+                        else
+                        {
+                            _skipLineFeed = true;
+                        }
+                    }
+
+                    return true;
+                }
+
+                if (_endOfInput)
+                {
+                    line = pending;
+                    _start = _end;
+                    return !pending.IsEmpty;
+                }
+
+                Fill();
+            }
+        }
+
+        private void Fill()
+        {
+            int length = _end - _start;
+            if (_start > 0)
+            {
+                Array.Copy(_buffer, _start, _buffer, 0, length);
+                _start = 0;
+                _end = length;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
+            }
+
+            int read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _endOfInput = true;
+            }
+            else
+            {
+                _end += read;
+            }
+        }
     }
 
     private static bool IsCodeShaped(ReadOnlySpan<char> text)

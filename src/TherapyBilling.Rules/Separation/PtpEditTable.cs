@@ -30,7 +30,13 @@ public sealed partial class PtpEditTable
         Source = source;
         SortByPair(edits); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
         _edits = edits;
-        var index = new Dictionary<long, Span>();
+        int pairs = edits.Length == 0 ? 0 : 1;
+        for (int i = 1; i < edits.Length; i++)
+        {
+            pairs += edits[i].Column1 != edits[i - 1].Column1 || edits[i].Column2 != edits[i - 1].Column2 ? 1 : 0;
+        }
+
+        var index = new Dictionary<long, Span>(pairs); // sized once: a full CMS file has over a million pairs
         int start = 0;
         for (int i = 1; i <= edits.Length; i++)
         {
@@ -144,18 +150,24 @@ public sealed partial class PtpEditTable
     private static void SortByPair(PtpEdit[] edits)
     {
         // One 64-bit key per row (column 1, column 2, effective day) sorts a million rows on primitives, in the
-        // same order as comparing the codes ordinally and then the dates.
-        var keys = new long[edits.Length];
-        bool sorted = true;
-        for (int i = 0; i < edits.Length; i++)
+        // same order as comparing the codes ordinally and then the dates. Sorted input (CMS files) allocates nothing.
+        long previous = long.MinValue;
+        foreach (var edit in edits)
         {
-            keys[i] = SortKey(edits[i]);
-            sorted &= i == 0 || keys[i - 1] <= keys[i];
-        }
+            long key = SortKey(edit);
+            if (key < previous)
+            {
+                var keys = new long[edits.Length];
+                for (int i = 0; i < edits.Length; i++)
+                {
+                    keys[i] = SortKey(edits[i]);
+                }
 
-        if (!sorted)
-        {
-            Array.Sort(keys, edits);
+                Array.Sort(keys, edits);
+                return;
+            }
+
+            previous = key;
         }
     }
 

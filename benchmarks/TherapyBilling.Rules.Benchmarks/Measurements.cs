@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TherapyBilling.Rules.Benchmarks;
+
+/// <summary>
+/// One-shot measurements in a fresh process, for what BenchmarkDotNet's Allocated column does not show: the wall
+/// time of one cold load, the memory a loaded table keeps, and the peak working set of the process.
+/// </summary>
+internal static class Measurements
+{
+    private const double MB = 1024 * 1024;
+
+    public static int? TryRun(string[] args, TextWriter output) => args[0] switch
+    {
+        "measure-load" => MeasureLoad(output),
+        "measure-ndjson" => MeasureNdjson(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, output),
+        "show-check" => ShowCheck(output),
+        _ => null,
+    };
+
+    private static int MeasureLoad(TextWriter output)
+    {
+        string path = SyntheticCmsTable.Path;
+        long fileBytes = new FileInfo(path).Length;
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        long baseline = process.WorkingSet64;
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var table = PtpEditTable.LoadCms(path);
+        watch.Stop();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        process.Refresh();
+        long peak = process.PeakWorkingSet64;
+        var warm = Stopwatch.StartNew();
+        GC.KeepAlive(PtpEditTable.LoadCms(path));
+        warm.Stop();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LoadCms: second (warm) load {warm.Elapsed.TotalMilliseconds:F0} ms"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LoadCms: {table.Count:N0} rows from {fileBytes / MB:F1} MB in {watch.Elapsed.TotalMilliseconds:F0} ms (cold, first call: includes JIT); allocated {allocated / MB:F1} MB; retained by the table {retained / MB:F1} MB; peak working set {peak / MB:F1} MB (before the warm load; {baseline / MB:F1} MB before the first)"));
+        GC.KeepAlive(table);
+        return 0;
+    }
+
+    private static int MeasureNdjson(int encounters, TextWriter output)
+    {
+        // Streamed from a file, as the CLI reads an export, so the process holds one record at a time.
+        string path = Path.Combine(Path.GetTempPath(), "therapybilling-bench", $"encounters-{encounters}.ndjson");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var file = File.Create(path))
+        {
+            EncounterMixes.WriteNdjson(file, encounters);
+        }
+
+        var options = ComplianceOptions.Default with { Today = EncounterMixes.DateOfService };
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        long baseline = process.WorkingSet64;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen2Before = GC.CollectionCount(2);
+        var watch = Stopwatch.StartNew();
+        int findings = 0;
+        long maxHeap = 0;
+        int read = 0;
+        using (var reader = new StreamReader(path, Encoding.UTF8))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                using var document = JsonDocument.Parse(line);
+                if (EncounterJson.Read(document.RootElement).Encounter is { } encounter)
+                {
+                    findings += ComplianceEngine.Check(encounter, options).Diagnostics.Length;
+                }
+
+                if (++read % 1000 == 0)
+                {
+                    maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(forceFullCollection: false));
+                }
+            }
+        }
+
+        watch.Stop();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"NDJSON parse+check from a file: {encounters:N0} encounters ({new FileInfo(path).Length / MB:F1} MB), {findings:N0} findings, {watch.Elapsed.TotalMilliseconds:F0} ms; allocated {allocated / (double)encounters:N0} B per encounter; largest managed heap seen {maxHeap / MB:F1} MB; gen-2 collections {GC.CollectionCount(2) - gen2Before}; peak working set {process.PeakWorkingSet64 / MB:F1} MB ({baseline / MB:F1} MB before streaming)"));
+        File.Delete(path);
+        return 0;
+    }
+
+    private static int ShowCheck(TextWriter output)
+    {
+        var options = ComplianceOptions.Default with { Today = EncounterMixes.DateOfService };
+        foreach (int segments in EncounterMixes.SegmentCounts)
+        {
+            foreach (bool times in new[] { false, true })
+            {
+                var encounter = EncounterMixes.Parse(EncounterMixes.Json("enc-" + segments, segments, times, withNote: true));
+                var report = ComplianceEngine.Check(encounter, options);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{segments} segments, times {times}: {report.Units.TotalUnits} units"));
+                foreach (var diagnostic in report.Diagnostics)
+                {
+                    output.WriteLine("  " + diagnostic);
+                }
+            }
+        }
+
+        return 0;
+    }
+}
