@@ -13,7 +13,7 @@ internal static class Tsv
         return new StreamReader(stream);
     }
 
-    public static (string Version, List<(int Line, string[] Fields)> Rows) Read(TextReader reader, string sourceName, int columns, string columnNames)
+    public static (string Version, List<(int Line, string[] Fields)> Rows) Read(TextReader reader, string sourceName, int columns, string columnNames, bool allowEmpty = false)
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
@@ -48,7 +48,7 @@ internal static class Tsv
             rows.Add((lineNumber, fields));
         }
 
-        if (rows.Count == 0)
+        if (rows.Count == 0 && !allowEmpty)
         {
             throw new ReferenceDataException(sourceName, lineNumber, "the table has no rows.");
         }

@@ -19,34 +19,10 @@ public sealed partial class PtpEditTable
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
-        string version = "unversioned";
-        var rows = new List<PtpEdit>();
-        int lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var (version, lines) = Tsv.Read(reader, sourceName, 7, "column1, column2, effective, deletion, indicator, rationale, source", allowEmpty: true);
+        var rows = new List<PtpEdit>(lines.Count);
+        foreach (var (lineNumber, fields) in lines)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (line.StartsWith('#'))
-            {
-                var comment = line.AsSpan(1).Trim();
-                if (comment.StartsWith("version:", StringComparison.OrdinalIgnoreCase))
-                {
-                    version = comment["version:".Length..].Trim().ToString();
-                }
-
-                continue;
-            }
-
-            var fields = line.Split('\t');
-            if (fields.Length != 7)
-            {
-                throw new ReferenceDataException(sourceName, lineNumber, $"expected 7 tab-separated fields (column1, column2, effective, deletion, indicator, rationale, source), found {fields.Length}.");
-            }
-
             var column1 = ParseCode(fields[0], sourceName, lineNumber, "column 1");
             var column2 = ParseCode(fields[1], sourceName, lineNumber, "column 2");
             var effective = ParseDate(fields[2].AsSpan().Trim(), sourceName, lineNumber, "effective date");
