@@ -10,6 +10,9 @@ namespace TherapyBilling.Rules;
 /// </remarks>
 public sealed record UnitCalculation
 {
+    private readonly ImmutableArray<CptCode> _preferredOrder;
+    private ImmutableArray<UnitExplanation> _explanation;
+
     internal UnitCalculation(
         UnitMethod method,
         ImmutableArray<UnitLine> lines,
@@ -17,7 +20,7 @@ public sealed record UnitCalculation
         int untimedMinutes,
         int totalUnits,
         ImmutableArray<Diagnostic> diagnostics,
-        ImmutableArray<UnitExplanation> explanation,
+        ImmutableArray<CptCode> preferredOrder,
         string catalogVersion)
     {
         Method = method;
@@ -26,7 +29,7 @@ public sealed record UnitCalculation
         UntimedMinutes = untimedMinutes;
         TotalUnits = totalUnits;
         Diagnostics = diagnostics;
-        Explanation = explanation;
+        _preferredOrder = preferredOrder;
         CatalogVersion = catalogVersion;
     }
 
@@ -73,7 +76,20 @@ public sealed record UnitCalculation
     public bool HasErrors => Diagnostics.Any(static d => d.Severity == Severity.Error);
 
     /// <summary>Gets the explanation: for each unit, why its code got it; for each zero-unit line, why it got none.</summary>
-    public ImmutableArray<UnitExplanation> Explanation { get; }
+    /// <remarks>Built on first access (a batch check that never reads it does not pay for its sentences); thread-safe.</remarks>
+    public ImmutableArray<UnitExplanation> Explanation
+    {
+        get
+        {
+            if (_explanation.IsDefault)
+            {
+                // A race builds the same immutable value twice at worst.
+                _explanation = UnitText.Explain(Lines, Method, _preferredOrder);
+            }
+
+            return _explanation;
+        }
+    }
 
     /// <summary>Gets the version of the code catalog used.</summary>
     public string CatalogVersion { get; }

@@ -57,8 +57,7 @@ public static class UnitCalculator
             totalUnits = checked(totalUnits + line.Units);
         }
 
-        var explanation = UnitText.Explain(lines, method, options.PreferredOrder);
-        return new UnitCalculation(method, lines, timedMinutes, untimedMinutes, totalUnits, DiagnosticOrder.Sort(diagnostics), explanation, options.Catalog.Version);
+        return new UnitCalculation(method, lines, timedMinutes, untimedMinutes, totalUnits, DiagnosticOrder.Sort(diagnostics), options.PreferredOrder, options.Catalog.Version);
     }
 
     private static LocalDate? FirstDate(TreatmentSegment[] input)
