@@ -3,8 +3,6 @@ namespace TherapyBilling.Rules.Tests.Compliance;
 public sealed class ComplianceEngineSeparationTests
 {
     private static readonly LocalDate Dos = new(2025, 3, 3);
-    private static readonly CptCode C97140 = CptCode.Parse("97140");
-    private static readonly CptCode C97530 = CptCode.Parse("97530");
 
     private static TreatmentSegment[] Segments(params Modifier[] on97530) =>
     [

@@ -2,8 +2,6 @@ namespace TherapyBilling.Rules.Tests.Compliance;
 
 public sealed class ComplianceEngineTests
 {
-    private static readonly CptCode C97535 = CptCode.Parse("97535");
-    private static readonly CptCode C97530 = CptCode.Parse("97530");
     private static readonly LocalDate Dos = new(2026, 3, 2);
 
     [Fact]

@@ -3,8 +3,6 @@ namespace TherapyBilling.Rules.Tests.Documentation;
 /// <summary>A complete, clean 97535 encounter and helpers to take parts away.</summary>
 internal static class NoteFixtures
 {
-    public static readonly CptCode C97535 = CptCode.Parse("97535");
-    public static readonly CptCode C97110 = CptCode.Parse("97110");
     public static readonly LocalDate Dos = new(2026, 3, 10);
 
     public const string Narrative =

@@ -3,15 +3,6 @@ namespace TherapyBilling.Rules.Tests.Separation;
 internal static class SeparationFixtures
 {
     public static readonly LocalDate Dos = new(2025, 3, 3);
-    public static readonly CptCode C97110 = CptCode.Parse("97110");
-    public static readonly CptCode C97112 = CptCode.Parse("97112");
-    public static readonly CptCode C97116 = CptCode.Parse("97116");
-    public static readonly CptCode C97140 = CptCode.Parse("97140");
-    public static readonly CptCode C97164 = CptCode.Parse("97164");
-    public static readonly CptCode C97530 = CptCode.Parse("97530");
-    public static readonly CptCode C97535 = CptCode.Parse("97535");
-    public static readonly CptCode C97010 = CptCode.Parse("97010");
-    public static readonly CptCode C97032 = CptCode.Parse("97032");
 
     public static Modifier M(string text) => Modifier.Parse(text);
 

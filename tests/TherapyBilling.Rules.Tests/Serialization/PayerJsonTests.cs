@@ -4,8 +4,6 @@ namespace TherapyBilling.Rules.Tests.Serialization;
 
 public sealed class PayerJsonTests
 {
-    private static readonly CptCode C97535 = CptCode.Parse("97535");
-
     private static (Encounter Encounter, List<Diagnostic> Diagnostics) Read(string json)
     {
         using var doc = JsonDocument.Parse(json);

@@ -3,15 +3,6 @@ namespace TherapyBilling.Rules.Tests.Units;
 /// <summary>The CMS manual's examples (CPM ch. 5 §20.2, rules reference §1.3) and the AMA vectors (§2).</summary>
 public sealed partial class UnitCalculatorTests
 {
-    private static readonly CptCode C97110 = CptCode.Parse("97110");
-    private static readonly CptCode C97112 = CptCode.Parse("97112");
-    private static readonly CptCode C97116 = CptCode.Parse("97116");
-    private static readonly CptCode C97140 = CptCode.Parse("97140");
-    private static readonly CptCode C97035 = CptCode.Parse("97035");
-    private static readonly CptCode C97530 = CptCode.Parse("97530");
-    private static readonly CptCode C97535 = CptCode.Parse("97535");
-    private static readonly CptCode C92521 = CptCode.Parse("92521");
-
     private static UnitCalculation Cms(params (CptCode Code, int Minutes)[] segments) =>
         UnitCalculator.Calculate(segments.Select(s => TreatmentSegment.FromMinutes(s.Code, s.Minutes)), UnitMethod.Cms);
 
