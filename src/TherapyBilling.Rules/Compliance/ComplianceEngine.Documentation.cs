@@ -2,7 +2,7 @@ namespace TherapyBilling.Rules;
 
 public static partial class ComplianceEngine
 {
-    static partial void RunDocumentation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics)
+    static partial void RunDocumentation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics)
     {
         if (encounter.Documentation is not { } note)
         {
@@ -12,7 +12,7 @@ public static partial class ComplianceEngine
         var context = new DocumentationCheckContext(encounter.DateOfService, units)
         {
             BilledLines = encounter.BilledLines,
-            Requirements = options.ResolveDocumentationRequirements(encounter),
+            Requirements = options.DocumentationRequirementsFor(profile),
             Catalog = options.Catalog,
             Today = options.Today,
             NotePath = "documentation",

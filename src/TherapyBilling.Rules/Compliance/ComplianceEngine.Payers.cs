@@ -19,15 +19,7 @@ public static partial class ComplianceEngine
         return MethodResolution.Resolve(encounter.Method, options.ResolvePayerProfile(encounter), options.DefaultMethod);
     }
 
-    static partial void ResolvePayerMethod(Encounter encounter, ComplianceOptions options, ref UnitMethod? method)
-    {
-        if (method is null && options.ResolvePayerProfile(encounter) is { Method: UnitMethod payerMethod })
-        {
-            method = payerMethod;
-        }
-    }
-
-    static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics)
+    static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, MethodResolution resolution, List<Diagnostic> diagnostics)
     {
         var lines = PayerLinesOf(encounter, units);
         PayerLineChecks.AssistantPairing(lines, diagnostics);
@@ -38,13 +30,12 @@ public static partial class ComplianceEngine
             return;
         }
 
-        if (!options.PayerProfiles.TryGet(payerId, out var profile))
+        if (profile is null)
         {
             diagnostics.Add(DiagnosticDescriptors.UnknownPayer.Create("payer", Arg.Of("payer", payerId), Arg.Of("profiles", options.PayerProfiles.Version)));
             return;
         }
 
-        var resolution = MethodResolution.Resolve(encounter.Method, profile, options.DefaultMethod);
         diagnostics.Add(DiagnosticDescriptors.PayerMethodResolved.Create(
             "payer",
             Arg.Of("method", UnitText.MethodName(resolution.Method)),

@@ -7,12 +7,11 @@ public static partial class ComplianceEngine
     /// with units. The encounter's payer profile says whether NCCI edits and discipline modifiers apply; without a
     /// profile both do (the CMS rules).
     /// </summary>
-    static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics)
+    static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics)
     {
         var input = encounter.BilledLines.IsDefaultOrEmpty
             ? SeparationInput.FromUnitCalculation(encounter.DateOfService, encounter.Segments, units, encounter.Discipline)
             : SeparationInput.FromBilledLines(encounter.DateOfService, encounter.Segments, encounter.BilledLines, encounter.Discipline);
-        var profile = options.ResolvePayerProfile(encounter);
         var separationOptions = new SeparationOptions
         {
             PairTable = options.PairTable,

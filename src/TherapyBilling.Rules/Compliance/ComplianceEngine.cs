@@ -22,20 +22,22 @@ public static partial class ComplianceEngine
     {
         Guard.NotNull(encounter);
         options ??= ComplianceOptions.Default;
-        var method = ResolveMethod(encounter, options);
+        // The payer profile and the method are resolved once and handed to every family.
+        var profile = options.ResolvePayerProfile(encounter);
+        var resolution = MethodResolution.Resolve(encounter.Method, profile, options.DefaultMethod);
         var unitOptions = new UnitCalculationOptions
         {
             Catalog = options.Catalog,
             PreferredOrder = options.PreferredOrder,
             DateOfService = encounter.DateOfService,
         };
-        var units = UnitCalculator.Calculate(encounter.Segments, method, unitOptions);
+        var units = UnitCalculator.Calculate(encounter.Segments, resolution.Method, unitOptions);
         var diagnostics = new List<Diagnostic>(units.Diagnostics);
         BilledLineCheck.Check(encounter, units, diagnostics);
 
-        RunSeparation(encounter, units, options, diagnostics);
-        RunDocumentation(encounter, units, options, diagnostics);
-        RunPayers(encounter, units, options, diagnostics);
+        RunSeparation(encounter, units, options, profile, diagnostics);
+        RunDocumentation(encounter, units, options, profile, diagnostics);
+        RunPayers(encounter, units, options, profile, resolution, diagnostics);
 
         return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics));
     }
@@ -59,24 +61,15 @@ public static partial class ComplianceEngine
         }
     }
 
-    private static UnitMethod ResolveMethod(Encounter encounter, ComplianceOptions options)
-    {
-        UnitMethod? method = encounter.Method;
-        ResolvePayerMethod(encounter, options, ref method);
-        return method ?? options.DefaultMethod;
-    }
-
-    /// <summary>Lets the payer family supply the method when the encounter names none.</summary>
-    static partial void ResolvePayerMethod(Encounter encounter, ComplianceOptions options, ref UnitMethod? method);
 
     /// <summary>The code-separation family (TBR3xx).</summary>
-    static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+    static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics);
 
     /// <summary>The documentation family (TBR2xx).</summary>
-    static partial void RunDocumentation(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+    static partial void RunDocumentation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics);
 
     /// <summary>The payer family (TBR4xx).</summary>
-    static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, List<Diagnostic> diagnostics);
+    static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, MethodResolution resolution, List<Diagnostic> diagnostics);
 
     private static ImmutableArray<ReportLine> BuildLines(Encounter encounter, UnitCalculation units)
     {

@@ -23,7 +23,13 @@ public sealed partial record ComplianceOptions
     public DocumentationRequirementSet ResolveDocumentationRequirements(Encounter encounter)
     {
         Guard.NotNull(encounter);
-        if (ResolvePayerProfile(encounter)?.DocumentationRequirements is { Length: > 0 } name)
+        return DocumentationRequirementsFor(ResolvePayerProfile(encounter));
+    }
+
+    /// <summary>The requirement set a payer profile names, else <see cref="DocumentationRequirements"/>.</summary>
+    internal DocumentationRequirementSet DocumentationRequirementsFor(PayerProfile? profile)
+    {
+        if (profile?.DocumentationRequirements is { Length: > 0 } name)
         {
             foreach (var set in DocumentationRequirementSets)
             {
