@@ -104,7 +104,9 @@ public sealed class CodeCatalog
     /// <summary>
     /// Reads a catalog in the library's tab-separated format: <c># version: …</c> and <c># source: …</c> header
     /// comments, then one row per code: code, <c>timed</c>|<c>untimed</c>, <c>true</c>|<c>false</c> (always therapy),
-    /// descriptor, source.
+    /// descriptor, source, and optionally <c>true</c>|<c>false</c> (occupies the patient,
+    /// <see cref="CodeCatalogEntry.OccupiesPatient"/>) with its source. Rows of five fields read the column as
+    /// <c>false</c>.
     /// </summary>
     /// <param name="reader">The text to read.</param>
     /// <param name="sourceName">The file name, used in error messages and as <see cref="Source"/>.</param>
@@ -114,7 +116,7 @@ public sealed class CodeCatalog
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
-        var (version, rows) = Tsv.Read(reader, sourceName, 5, "code, kind, alwaysTherapy, descriptor, source");
+        var (version, rows) = Tsv.Read(reader, sourceName, 5, "code, kind, alwaysTherapy, descriptor, source, [occupiesPatient, occupiesSource]", optionalColumns: 2);
         var entries = new List<CodeCatalogEntry>(rows.Count);
         var seen = new HashSet<CptCode>();
         foreach (var (lineNumber, fields) in rows)
@@ -150,7 +152,23 @@ public sealed class CodeCatalog
             throw new ReferenceDataException(sourceName, lineNumber, $"alwaysTherapy must be 'true' or 'false', not '{fields[2]}'.");
         }
 
-        return new CodeCatalogEntry(code, kind, alwaysTherapy, fields[3].Trim(), fields[4].Trim());
+        bool occupies = false;
+        string occupiesSource = string.Empty;
+        if (fields.Length > 5)
+        {
+            if (!bool.TryParse(fields[5].Trim(), out occupies))
+            {
+                throw new ReferenceDataException(sourceName, lineNumber, $"occupiesPatient must be 'true' or 'false', not '{fields[5]}'.");
+            }
+
+            occupiesSource = fields[6].Trim();
+        }
+
+        return new CodeCatalogEntry(code, kind, alwaysTherapy, fields[3].Trim(), fields[4].Trim())
+        {
+            OccupiesPatient = occupies,
+            OccupiesPatientSource = occupiesSource,
+        };
     }
 
     private static CodeCatalog LoadDefault()

@@ -1,11 +1,39 @@
+using System.Globalization;
+
 namespace TherapyBilling.Rules;
 
 /// <summary>Checks the lines as billed against the units the minutes support (TBR108, TBR109).</summary>
+/// <remarks>
+/// Every allocation CMS allows is accepted: where leftover minutes tie, the clinician chooses which code takes the unit
+/// (CPM ch. 5 §20.2 examples 2 and 5), so TBR108 fires only when no valid choice gives the billed units, and its
+/// message names the valid allocations.
+/// </remarks>
 internal static class BilledLineCheck
 {
+    private const int MaxListedAllocations = 4;
+
+    /// <summary>
+    /// Returns the calculation following the billed lines' tie choice when they show a valid one other than the
+    /// default; otherwise the calculation as it is.
+    /// </summary>
+    public static UnitCalculation FollowBilledChoice(Encounter encounter, UnitCalculation units)
+    {
+        if (encounter.BilledLines.IsDefaultOrEmpty || units.Tie is null)
+        {
+            return units;
+        }
+
+        var billed = BilledTimedUnits(encounter, units);
+        return units.IsValidAllocation(billed) ? units.WithAllocation(billed) : units;
+    }
+
     public static void Check(Encounter encounter, UnitCalculation units, List<Diagnostic> diagnostics)
     {
         var billed = encounter.BilledLines;
+        var billedTimed = BilledTimedUnits(encounter, units);
+        bool timedValid = units.IsValidAllocation(billedTimed);
+        Dictionary<CptCode, int>? target = null;
+        string? allocations = null;
         for (int i = 0; i < billed.Length; i++)
         {
             var line = billed[i];
@@ -25,33 +53,97 @@ internal static class BilledLineCheck
                 continue;
             }
 
-            if (computed.Kind is not null && computed.Units != SumBilledUnits(encounter, line.Code))
+            if (computed.Kind is null || FirstBilledIndex(encounter, line.Code) != i)
             {
-                if (FirstBilledIndex(encounter, line.Code) == i)
+                continue;
+            }
+
+            int sum = SumBilledUnits(encounter, line.Code);
+            int expected = computed.Units;
+            if (computed.IsTimed)
+            {
+                if (timedValid)
                 {
-                    diagnostics.Add(DiagnosticDescriptors.BilledUnitsDiffer.Create(
-                        Paths.Index("lines", i, "units"),
-                        Arg.Of("code", line.Code),
-                        Arg.Of("billed", SumBilledUnits(encounter, line.Code)),
-                        Arg.Of("computed", computed.Units),
-                        Arg.Of("method", UnitText.MethodName(units.Method))));
+                    continue;
                 }
+
+                target ??= NearestValid(units, billedTimed, out allocations);
+                expected = target.GetValueOrDefault(line.Code);
+            }
+
+            if (sum != expected)
+            {
+                diagnostics.Add(DiagnosticDescriptors.BilledUnitsDiffer.Create(
+                    Paths.Index("lines", i, "units"),
+                    Arg.Of("code", line.Code),
+                    Arg.Of("billed", sum),
+                    Arg.Of("computed", expected),
+                    Arg.Of("method", UnitText.MethodName(units.Method)),
+                    Arg.Of("allocations", computed.IsTimed ? allocations! : string.Create(CultureInfo.InvariantCulture, $"{line.Code} ×{expected}"))));
             }
         }
     }
 
+    /// <summary>The valid allocation that agrees with the billed units on the most codes (the default first), and the valid options as text.</summary>
+    private static Dictionary<CptCode, int> NearestValid(UnitCalculation units, Dictionary<CptCode, int> billed, out string text)
+    {
+        var options = units.ValidAllocations(int.MaxValue);
+        var best = options[0];
+        int bestAgree = -1;
+        foreach (var option in options)
+        {
+            int agree = option.Count(kv => billed.GetValueOrDefault(kv.Key) == kv.Value);
+            if (agree > bestAgree)
+            {
+                (best, bestAgree) = (option, agree);
+            }
+        }
+
+        text = Describe(units, options);
+        return best;
+    }
+
+    private static string Describe(UnitCalculation units, List<Dictionary<CptCode, int>> options)
+    {
+        static string One(Dictionary<CptCode, int> option) =>
+            string.Join(" + ", option.Where(static kv => kv.Value > 0).Select(static kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} ×{kv.Value}")));
+
+        if (options.Count <= MaxListedAllocations)
+        {
+            var listed = options.Select(One).Where(static t => t.Length > 0).ToList();
+            return listed.Count == 0 ? "no timed units" : string.Join(" or ", listed);
+        }
+
+        var tie = units.Tie!;
+        return string.Create(CultureInfo.InvariantCulture, $"{One(options[0])}, or move the {tie.Units} tied unit(s) to any {tie.Units} of {string.Join(", ", tie.Codes)} (equal leftovers of {tie.LeftoverMinutes} minute(s); the clinician chooses)");
+    }
+
+    private static Dictionary<CptCode, int> BilledTimedUnits(Encounter encounter, UnitCalculation units)
+    {
+        var result = new Dictionary<CptCode, int>();
+        foreach (var line in units.Lines)
+        {
+            if (line.IsTimed)
+            {
+                result[line.Code] = SumBilledUnits(encounter, line.Code);
+            }
+        }
+
+        return result;
+    }
+
     private static int SumBilledUnits(Encounter encounter, CptCode code)
     {
-        int sum = 0;
+        long sum = 0;
         foreach (var line in encounter.BilledLines)
         {
             if (line.Code == code)
             {
-                sum = checked(sum + line.Units);
+                sum += line.Units;
             }
         }
 
-        return sum;
+        return (int)Math.Min(sum, int.MaxValue);
     }
 
     private static int FirstBilledIndex(Encounter encounter, CptCode code)

@@ -18,6 +18,7 @@ public static partial class ComplianceEngine
             Catalog = options.Catalog,
             CheckPairEdits = profile?.ApplyNcciEdits ?? true,
             CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
+            ReportTimeOverlaps = false, // the unit calculation reports each overlap once (TBR101)
         };
         diagnostics.AddRange(CodePairCheck.Check(input, separationOptions).Diagnostics);
     }

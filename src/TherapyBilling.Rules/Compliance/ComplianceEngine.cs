@@ -31,7 +31,7 @@ public static partial class ComplianceEngine
             PreferredOrder = options.PreferredOrder,
             DateOfService = encounter.DateOfService,
         };
-        var units = UnitCalculator.Calculate(encounter.Segments, resolution.Method, unitOptions);
+        var units = BilledLineCheck.FollowBilledChoice(encounter, UnitCalculator.Calculate(encounter.Segments, resolution.Method, unitOptions));
         var diagnostics = new List<Diagnostic>(units.Diagnostics);
         BilledLineCheck.Check(encounter, units, diagnostics);
 

@@ -8,7 +8,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor OverlappingSegments { get; } = new(
         DiagnosticIds.OverlappingSegments,
         "Overlapping treatment segments",
-        "Segment {segment} ({code}) overlaps segment {other} ({otherCode}) by {minutes} minute(s) from {from} to {to}; one-on-one time is exclusive and the same minutes cannot be billed twice.",
+        "{count} segments share time from {from} to {to}, first segment {other} ({otherCode}) and segment {segment} ({code}); codes {codes}. {shared} minute(s) were recorded more than once: one-on-one time is exclusive, so the group's {minutes} minute(s) of clock time are counted once and the shared minutes stay with the segment that started first (CPM ch. 5 §20.3; NCCI ch. 11 §P.2). Correct the times.",
         UnitsCategory,
         Severity.Error);
 
@@ -64,7 +64,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor BilledUnitsDiffer { get; } = new(
         DiagnosticIds.BilledUnitsDiffer,
         "Billed units differ from the minutes",
-        "{code} is billed with {billed} unit(s) but its minutes support {computed} under the {method} method; bill {computed}.",
+        "{code} is billed with {billed} unit(s) but its minutes support {computed} under the {method} method; bill {allocations}.",
         UnitsCategory,
         Severity.Error);
 
@@ -76,10 +76,26 @@ public static partial class DiagnosticDescriptors
         UnitsCategory,
         Severity.Error);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.UntimedServiceOverlapsTimedTime"/>.</summary>
+    public static DiagnosticDescriptor UntimedServiceOverlapsTimedTime { get; } = new(
+        DiagnosticIds.UntimedServiceOverlapsTimedTime,
+        "Untimed service in the same time as another service",
+        "Segment {segment} ({code}) is an untimed service that occupies the patient, and it shares time with segment {other} ({otherCode}) from {from} to {to} (a group of {count} overlapping segments); only one PM&R service may be reported for the same period, supervised modalities 97010-97028 excepted (NCCI ch. 11 §P.2). Correct the times.",
+        UnitsCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.MinutesBeyondLimit"/>.</summary>
+    public static DiagnosticDescriptor MinutesBeyondLimit { get; } = new(
+        DiagnosticIds.MinutesBeyondLimit,
+        "Minutes beyond what the engine counts",
+        "The encounter's {kind} minutes add up to more than {limit}; a calendar day has 1,440. Its units are not computed. Correct the segments' minutes and times.",
+        UnitsCategory,
+        Severity.Error);
+
     private static DiagnosticDescriptor[] UnitDescriptors() =>
     [
         OverlappingSegments, SegmentEndsBeforeStart, ZeroLengthSegment, SegmentCrossesMidnight,
         LoneServiceUnderEightMinutes, TimedLineEarnsNoUnit, SegmentOffDateOfService, BilledUnitsDiffer,
-        BilledCodeWithoutMinutes,
+        BilledCodeWithoutMinutes, UntimedServiceOverlapsTimedTime, MinutesBeyondLimit,
     ];
 }

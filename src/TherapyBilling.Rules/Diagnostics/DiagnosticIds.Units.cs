@@ -2,7 +2,7 @@ namespace TherapyBilling.Rules;
 
 public static partial class DiagnosticIds
 {
-    /// <summary>TBR101: two segments share time; one-on-one time is exclusive and the same minutes cannot be billed twice.</summary>
+    /// <summary>TBR101: timed segments share time (one finding per group of overlapping segments); one-on-one time is exclusive and is counted once.</summary>
     public const string OverlappingSegments = "TBR101";
 
     /// <summary>TBR102: a segment ends before it starts.</summary>
@@ -23,9 +23,15 @@ public static partial class DiagnosticIds
     /// <summary>TBR107: a segment's times are on a date other than the date of service.</summary>
     public const string SegmentOffDateOfService = "TBR107";
 
-    /// <summary>TBR108: the units billed for a code differ from the units the minutes support.</summary>
+    /// <summary>TBR108: the units billed for a code are not part of any allocation the minutes support (every valid tie choice is accepted).</summary>
     public const string BilledUnitsDiffer = "TBR108";
 
     /// <summary>TBR109: a code is billed that no documented segment supports.</summary>
     public const string BilledCodeWithoutMinutes = "TBR109";
+
+    /// <summary>TBR110: an untimed service that occupies the patient (group therapy, an evaluation) shares time with a timed service or another such service.</summary>
+    public const string UntimedServiceOverlapsTimedTime = "TBR110";
+
+    /// <summary>TBR111: the encounter's minutes exceed what the unit engine counts; its units are not computed.</summary>
+    public const string MinutesBeyondLimit = "TBR111";
 }

@@ -13,7 +13,7 @@ internal static class Tsv
         return new StreamReader(stream);
     }
 
-    public static (string Version, List<(int Line, string[] Fields)> Rows) Read(TextReader reader, string sourceName, int columns, string columnNames, bool allowEmpty = false)
+    public static (string Version, List<(int Line, string[] Fields)> Rows) Read(TextReader reader, string sourceName, int columns, string columnNames, bool allowEmpty = false, int optionalColumns = 0)
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
@@ -40,7 +40,7 @@ internal static class Tsv
             }
 
             var fields = line.Split('\t');
-            if (fields.Length != columns)
+            if (fields.Length != columns && fields.Length != columns + optionalColumns)
             {
                 throw new ReferenceDataException(sourceName, lineNumber, $"expected {columns} tab-separated fields ({columnNames}), found {fields.Length}.");
             }

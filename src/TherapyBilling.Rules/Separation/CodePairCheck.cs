@@ -25,6 +25,7 @@ public static class CodePairCheck
 {
     private static readonly CptCode s_firstSupervisedModality = CptCode.Parse("97010");
     private static readonly CptCode s_lastSupervisedModality = CptCode.Parse("97028");
+    private const int MaxListedShares = 5;
 
     /// <summary>Checks one encounter's lines and segments.</summary>
     /// <param name="input">The lines, segments, date of service and discipline.</param>
@@ -94,6 +95,7 @@ public static class CodePairCheck
         private readonly List<CodePairOutcome> _outcomes = [];
         private readonly HashSet<CptCode> _paired = [];
         private readonly Dictionary<CptCode, PairStatus> _column2Status = [];
+        private readonly HashSet<CptCode> _overlapping = [];
 
         public Run(SeparationInput input, SeparationOptions options)
         {
@@ -110,25 +112,35 @@ public static class CodePairCheck
 
         public void CheckSamePeriod()
         {
-            var catalog = _options.Catalog;
-            bool Include(int i) => catalog.IsTimed(_segments[i].Code) && !IsSupervisedModality(_segments[i].Code);
-            foreach (var overlap in SegmentChecks.Overlaps(_segments, _durations, _input.DateOfService, Include))
+            if (!_options.ReportTimeOverlaps)
             {
-                var (a, b) = (overlap.First, overlap.Second);
-                if (_segments[a].Code == _segments[b].Code)
+                return;
+            }
+
+            var catalog = _options.Catalog;
+            var sweep = new ClockSweep(_segments, _durations, _input.DateOfService, i => catalog.IsTimed(_segments[i].Code) && !IsSupervisedModality(_segments[i].Code));
+            var counted = new Duration[_segments.Length];
+            foreach (var range in sweep.Groups())
+            {
+                var group = sweep.Attribute(range, counted);
+                if (group.Codes.Count < 2)
                 {
-                    continue; // the same code twice is a units question (TBR101), not separation
+                    continue; // one code overlapping itself is a units question (TBR101), not separation
                 }
 
+                var members = sweep.Order[range];
+                int a = members[0], b = members[1];
                 _diagnostics.Add(DiagnosticDescriptors.SamePeriodTimedCodes.Create(
                     Paths.Segment(b),
                     Arg.Of("segment", b),
                     Arg.Of("code", _segments[b].Code),
                     Arg.Of("other", a),
                     Arg.Of("otherCode", _segments[a].Code),
-                    Arg.Of("minutes", overlap.Minutes),
-                    Arg.Of("from", FormatTime(overlap.From)),
-                    Arg.Of("to", FormatTime(overlap.To))));
+                    Arg.Of("count", group.Count),
+                    Arg.Of("codes", string.Join(", ", group.Codes)),
+                    Arg.Of("minutes", group.SharedMinutes),
+                    Arg.Of("from", FormatTime(group.From)),
+                    Arg.Of("to", FormatTime(group.To))));
             }
         }
 
@@ -176,7 +188,7 @@ public static class CodePairCheck
                     }
 
                     bool distinct = isColumn2 && status == PairStatus.Bypassed;
-                    if (modifier == Modifier.Distinct59 && isColumn2 && !hasX)
+                    if (modifier == Modifier.Distinct59 && isColumn2 && !hasX && !_overlapping.Contains(line.Code))
                     {
                         _diagnostics.Add(DiagnosticDescriptors.PreferXModifier.Create(line.ModifierPath(m), Arg.Of("code", line.Code)));
                         if (distinct)
@@ -294,6 +306,11 @@ public static class CodePairCheck
             _paired.Add(edit.Column2);
             var column1Lines = LinesOf(edit.Column1);
             var column2Lines = LinesOf(edit.Column2);
+            if (time == TimeEvidence.Overlapping && edit.Indicator == ModifierIndicator.Allowed)
+            {
+                CheckOverlappingPair(edit, shared, column1Lines, column2Lines);
+                return;
+            }
 
             if (edit.Indicator == ModifierIndicator.NotAllowed)
             {
@@ -368,18 +385,6 @@ public static class CodePairCheck
                 case TimeEvidence.Distinct:
                     AddOutcome(edit, PairStatus.Bypassed, time, shared, used, $"{used} on {edit.Column2}, segments in distinct time intervals");
                     break;
-                case TimeEvidence.Overlapping:
-                    int minutes = shared.Sum(static s => s.Minutes);
-                    string sharedText = string.Join(", ", shared.Select(static s => string.Create(CultureInfo.InvariantCulture, $"segments {s.FirstSegment} and {s.SecondSegment}: {s.Minutes} min")));
-                    foreach (var (i, m) in carriers)
-                    {
-                        _diagnostics.Add(DiagnosticDescriptors.PairModifierNotSupported.Create(
-                            _lines[i].ModifierPath(m), Arg.Of("modifier", _lines[i].Modifiers[m]), Column1(edit), Column2(edit), Arg.Of("minutes", minutes), Arg.Of("shared", sharedText)));
-                        AddFix(i, ModifierFixAction.DocumentTimes, null, "the segment times overlap, so no modifier is supported; correct the times if they are wrong", DiagnosticIds.PairModifierNotSupported, _lines[i].Path);
-                    }
-
-                    AddOutcome(edit, PairStatus.Failed, time, shared, used, $"{used} on {edit.Column2}, but the segments share {minutes.ToString(CultureInfo.InvariantCulture)} minute(s)");
-                    break;
                 default:
                     foreach (var (i, m) in carriers)
                     {
@@ -391,6 +396,38 @@ public static class CodePairCheck
                     AddOutcome(edit, PairStatus.NotChecked, time, shared, used, $"{used} on {edit.Column2}, but segment times are missing");
                     break;
             }
+        }
+
+        /// <summary>
+        /// A pair whose segments share time: no 59/XU advice (no modifier can be true); a modifier already billed is
+        /// TBR305, and the overlap itself is reported once by the unit calculation (TBR101): the fix is to correct the times.
+        /// </summary>
+        private void CheckOverlappingPair(PtpEdit edit, ImmutableArray<SharedTime> shared, List<int> column1Lines, List<int> column2Lines)
+        {
+            _overlapping.Add(edit.Column1);
+            _overlapping.Add(edit.Column2);
+            long minutes = shared.Sum(static s => (long)s.Minutes);
+            string sharedText = string.Join(", ", shared.Take(MaxListedShares).Select(static s => string.Create(CultureInfo.InvariantCulture, $"segments {s.FirstSegment} and {s.SecondSegment}: {s.Minutes} min")))
+                + (shared.Length > MaxListedShares ? string.Create(CultureInfo.InvariantCulture, $" and {shared.Length - MaxListedShares} more") : string.Empty);
+            Modifier? used = null;
+            foreach (int i in column2Lines.Concat(column1Lines))
+            {
+                for (int m = 0; m < _lines[i].Modifiers.Length; m++)
+                {
+                    var modifier = _lines[i].Modifiers[m];
+                    if (!IsPairModifier(modifier))
+                    {
+                        continue;
+                    }
+
+                    used ??= modifier;
+                    _diagnostics.Add(DiagnosticDescriptors.PairModifierNotSupported.Create(
+                        _lines[i].ModifierPath(m), Arg.Of("modifier", modifier), Column1(edit), Column2(edit), Arg.Of("minutes", minutes), Arg.Of("shared", sharedText)));
+                    AddFix(i, ModifierFixAction.DocumentTimes, null, "the segment times overlap, so no modifier is supported; correct the times if they are wrong", DiagnosticIds.PairModifierNotSupported, _lines[i].Path);
+                }
+            }
+
+            AddOutcome(edit, PairStatus.Failed, TimeEvidence.Overlapping, shared, used, string.Create(CultureInfo.InvariantCulture, $"the segments share {minutes} minute(s): no modifier can show distinct intervals; correct the times"));
         }
 
         private void AddColumn2Fix(int line, TimeEvidence time, string diagnosticId)
@@ -435,11 +472,24 @@ public static class CodePairCheck
             }
 
             var found = ImmutableArray.CreateBuilder<SharedTime>();
-            foreach (var overlap in SegmentChecks.Overlaps(_segments, _durations, _input.DateOfService, i => _segments[i].Code == column1 || _segments[i].Code == column2))
+            var sweep = new ClockSweep(_segments, _durations, _input.DateOfService, i => _segments[i].Code == column1 || _segments[i].Code == column2);
+            int reach1 = -1, reach2 = -1;
+            foreach (int i in sweep.Order)
             {
-                if (_segments[overlap.First].Code != _segments[overlap.Second].Code)
+                var (start, end) = sweep.TimesOf(i);
+                bool isColumn1 = _segments[i].Code == column1;
+                int other = isColumn1 ? reach2 : reach1;
+                if (other >= 0 && start < sweep.TimesOf(other).End)
                 {
-                    found.Add(new SharedTime(overlap.First, overlap.Second, overlap.Minutes));
+                    var to = end < sweep.TimesOf(other).End ? end : sweep.TimesOf(other).End;
+                    int minutes = (int)Math.Min(int.MaxValue, Math.Ceiling(ClockSweep.Between(start, to).TotalMinutes));
+                    found.Add(new SharedTime(Math.Min(i, other), Math.Max(i, other), minutes));
+                }
+
+                ref int own = ref isColumn1 ? ref reach1 : ref reach2;
+                if (own < 0 || end > sweep.TimesOf(own).End)
+                {
+                    own = i;
                 }
             }
 

@@ -336,4 +336,12 @@ public sealed record SeparationOptions
     /// <summary>Gets a value indicating whether always-therapy lines must carry exactly one matching GP/GO/GN (CPM ch. 5 §20.1).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CheckDisciplineModifiers { get; init; } = true;
+
+    /// <summary>
+    /// Gets a value indicating whether segments of different timed codes sharing time are reported here (TBR301, one
+    /// finding per overlapping group). <see cref="ComplianceEngine"/> turns it off because the unit calculation
+    /// already reports every overlap once (TBR101); keep it on when calling <see cref="CodePairCheck"/> alone.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ReportTimeOverlaps { get; init; } = true;
 }

@@ -54,54 +54,127 @@ internal static class SegmentChecks
         return durations;
     }
 
-    /// <summary>Reports every pair of timed-code segments that share time (one-on-one time is exclusive).</summary>
-    public static void FindOverlaps(TreatmentSegment[] segments, Duration?[] durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Counts timed one-on-one time once: where timed segments overlap, each keeps only the time no earlier-starting
+    /// segment covers (the shared minutes stay with the segment that started first). Reports one TBR101 per group of
+    /// overlapping segments. Cost: one sort, then linear.
+    /// </summary>
+    /// <returns>Each segment's counted duration (equal to <paramref name="durations"/> outside overlaps).</returns>
+    public static Duration?[] CountTimedOnce(TreatmentSegment[] segments, Duration?[] durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
     {
-        foreach (var overlap in Overlaps(segments, durations, anchor, i => catalog.IsTimed(segments[i].Code)))
+        var counted = (Duration?[])durations.Clone();
+        var sweep = new ClockSweep(segments, durations, anchor, i => catalog.IsTimed(segments[i].Code));
+        var buffer = new Duration[segments.Length];
+        foreach (var range in sweep.Groups())
         {
-            var (a, b) = (overlap.First, overlap.Second);
-            diagnostics.Add(DiagnosticDescriptors.OverlappingSegments.Create(
-                Paths.Segment(b),
-                SegmentArg(b),
-                Arg.Of("code", segments[b].Code),
-                Arg.Of("other", a),
-                Arg.Of("otherCode", segments[a].Code),
-                Arg.Of("minutes", overlap.Minutes),
-                Arg.Of("from", Format(overlap.From, segments[b])),
-                Arg.Of("to", Format(overlap.To, segments[b]))));
+            var group = sweep.Attribute(range, buffer);
+            var members = sweep.Order[range];
+            foreach (int i in members)
+            {
+                counted[i] = buffer[i];
+            }
+
+            if (group.Count > 1)
+            {
+                int earliest = members[0], second = members[1];
+                diagnostics.Add(DiagnosticDescriptors.OverlappingSegments.Create(
+                    Paths.Segment(second),
+                    SegmentArg(second),
+                    Arg.Of("code", segments[second].Code),
+                    Arg.Of("other", earliest),
+                    Arg.Of("otherCode", segments[earliest].Code),
+                    Arg.Of("count", group.Count),
+                    Arg.Of("codes", string.Join(", ", group.Codes)),
+                    Arg.Of("shared", group.SharedMinutes),
+                    Arg.Of("minutes", group.Clock.Minutes),
+                    Arg.Of("from", Format(group.From, segments[second])),
+                    Arg.Of("to", Format(group.To, segments[second]))));
+            }
         }
+
+        return counted;
     }
 
-    /// <summary>Every pair (first index &lt; second index) of valid, timed segments that share time.</summary>
-    public static IEnumerable<SegmentOverlap> Overlaps(IReadOnlyList<TreatmentSegment> segments, IReadOnlyList<Duration?> durations, LocalDate anchor, Func<int, bool> include)
+    /// <summary>
+    /// Reports, once per group of overlapping segments, an untimed service that occupies the patient (catalog column
+    /// <c>occupiesPatient</c>) sharing time with a timed service or with another such service (TBR110). Supervised
+    /// modalities 97010–97028 never count (NCCI ch. 11 §P.2).
+    /// </summary>
+    public static void FindPatientTimeConflicts(TreatmentSegment[] segments, Duration?[] durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
     {
-        for (int a = 0; a < segments.Count; a++)
+        var occupying = new bool[segments.Length];
+        var involved = new bool[segments.Length];
+        bool any = false;
+        for (int i = 0; i < segments.Length; i++)
         {
-            if (!segments[a].HasTimes || durations[a] is null || !include(a))
+            var code = segments[i].Code;
+            if (!catalog.TryGet(code, out var entry) || CodePairCheck.IsSupervisedModality(code))
             {
                 continue;
             }
 
-            var (startA, endA) = segments[a].Anchor(anchor);
-            for (int b = a + 1; b < segments.Count; b++)
+            occupying[i] = entry.Kind == CodeKind.Untimed && entry.OccupiesPatient;
+            involved[i] = entry.Kind == CodeKind.Timed || occupying[i];
+            any |= occupying[i];
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var sweep = new ClockSweep(segments, durations, anchor, i => involved[i]);
+        foreach (var range in sweep.Groups())
+        {
+            var members = sweep.Order[range];
+            if (members.Length < 2)
             {
-                if (!segments[b].HasTimes || durations[b] is null || !include(b))
+                continue;
+            }
+
+            int reachTimed = -1, reachOccupying = -1, service = -1, other = -1;
+            foreach (int i in members)
+            {
+                var start = sweep.TimesOf(i).Start;
+                bool overlapsOccupying = reachOccupying >= 0 && start < sweep.TimesOf(reachOccupying).End;
+                bool overlapsTimed = reachTimed >= 0 && start < sweep.TimesOf(reachTimed).End;
+                if (occupying[i] && (overlapsOccupying || overlapsTimed))
                 {
-                    continue;
+                    (service, other) = (i, overlapsOccupying ? reachOccupying : reachTimed);
+                    break;
                 }
 
-                var (startB, endB) = segments[b].Anchor(anchor);
-                var from = startA > startB ? startA : startB;
-                var to = endA < endB ? endA : endB;
-                if (from < to)
+                if (!occupying[i] && overlapsOccupying)
                 {
-                    var shared = to.InUtc().ToInstant() - from.InUtc().ToInstant();
-                    int minutes = (int)Math.Ceiling(shared.TotalMinutes);
-                    yield return new SegmentOverlap(a, b, from, to, minutes);
+                    (service, other) = (reachOccupying, i);
+                    break;
                 }
+
+                ref int reach = ref occupying[i] ? ref reachOccupying : ref reachTimed;
+                if (reach < 0 || sweep.TimesOf(i).End > sweep.TimesOf(reach).End)
+                {
+                    reach = i;
+                }
+            }
+
+            if (service >= 0)
+            {
+                var (from, to) = Shared(sweep.TimesOf(service), sweep.TimesOf(other));
+                diagnostics.Add(DiagnosticDescriptors.UntimedServiceOverlapsTimedTime.Create(
+                    Paths.Segment(service),
+                    SegmentArg(service),
+                    Arg.Of("code", segments[service].Code),
+                    Arg.Of("other", other),
+                    Arg.Of("otherCode", segments[other].Code),
+                    Arg.Of("from", Format(from, segments[service])),
+                    Arg.Of("to", Format(to, segments[service])),
+                    Arg.Of("count", members.Length)));
             }
         }
     }
+
+    private static (LocalDateTime From, LocalDateTime To) Shared((LocalDateTime Start, LocalDateTime End) a, (LocalDateTime Start, LocalDateTime End) b) =>
+        (a.Start > b.Start ? a.Start : b.Start, a.End < b.End ? a.End : b.End);
 
     private static DiagnosticArgument SegmentArg(int index) => Arg.Of("segment", index);
 
@@ -112,11 +185,3 @@ internal static class SegmentChecks
             ? value.ToString("uuuu-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
             : value.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Two segments that share time.</summary>
-/// <param name="First">The index of the earlier segment in the input.</param>
-/// <param name="Second">The index of the later segment in the input.</param>
-/// <param name="From">Where the shared time starts.</param>
-/// <param name="To">Where it ends.</param>
-/// <param name="Minutes">The shared minutes, rounded up (a shared partial minute is still shared).</param>
-internal readonly record struct SegmentOverlap(int First, int Second, LocalDateTime From, LocalDateTime To, int Minutes);

@@ -10,7 +10,10 @@ namespace TherapyBilling.Rules;
 /// summed minutes; each code first gets <c>minutes / 15</c> full units (a service of 15 minutes or more is never
 /// billed for fewer); the remaining units go one each to the codes with the largest leftover
 /// (<c>minutes % 15</c>). CMS lets the clinician choose among equal leftovers; this core breaks such ties by
-/// <c>tieRank</c> (lower first), then by more total minutes, then by position (earlier first).</para>
+/// <c>tieRank</c> (lower first), then by more total minutes, then by position (earlier first), and
+/// <see cref="IsValidAllocation"/> accepts every choice the clinician may make.</para>
+/// <para>Limits: the minutes of one call must sum to at most <see cref="MaxTotalMinutes"/>; beyond that the methods
+/// throw <see cref="ArgumentOutOfRangeException"/> (misuse), never <see cref="OverflowException"/>.</para>
 /// <para>Under <see cref="UnitMethod.Ama"/> each code gets <see cref="UnitsForMinutes"/> of its own minutes.</para>
 /// </remarks>
 /// <example><code>
@@ -39,13 +42,18 @@ public static class UnitAllocator
         return (int)(((long)minutes + 7) / MinutesPerUnit);
     }
 
+    /// <summary>The largest sum of minutes <see cref="Allocate(ReadOnlySpan{int}, Span{int}, UnitMethod)"/> accepts: <see cref="int.MaxValue"/>, so every unit count fits an <see cref="int"/>.</summary>
+    public const int MaxTotalMinutes = int.MaxValue;
+
     /// <summary>Allocates units among timed codes.</summary>
     /// <param name="minutes">Whole minutes per code (each code once; split segments already summed).</param>
     /// <param name="units">Receives the units per code; at least as long as <paramref name="minutes"/>.</param>
     /// <param name="method">The method.</param>
     /// <returns>The total units.</returns>
     /// <exception cref="ArgumentException"><paramref name="units"/> is shorter than <paramref name="minutes"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A minute count is negative, or <paramref name="method"/> is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A minute count is negative, the minutes sum to more than <see cref="MaxTotalMinutes"/>, or <paramref name="method"/> is undefined.
+    /// </exception>
     public static int Allocate(ReadOnlySpan<int> minutes, Span<int> units, UnitMethod method) =>
         Allocate(minutes, units, method, default);
 
@@ -58,8 +66,11 @@ public static class UnitAllocator
     /// (more minutes, then earlier position). Ignored by <see cref="UnitMethod.Ama"/>.
     /// </param>
     /// <returns>The total units.</returns>
+    /// <remarks>Cost: O(codes × extra units); the extra units never outnumber the codes.</remarks>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A minute count is negative, or <paramref name="method"/> is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A minute count is negative, the minutes sum to more than <see cref="MaxTotalMinutes"/>, or <paramref name="method"/> is undefined.
+    /// </exception>
     public static int Allocate(ReadOnlySpan<int> minutes, Span<int> units, UnitMethod method, ReadOnlySpan<int> tieRank)
     {
         Guard.Defined(method);
@@ -73,8 +84,72 @@ public static class UnitAllocator
             throw new ArgumentException("tieRank must be empty or have one rank per code.", nameof(tieRank));
         }
 
-        long totalMinutes = 0;
+        long totalMinutes = SumMinutes(minutes);
         int fullUnits = 0;
+        for (int i = 0; i < minutes.Length; i++)
+        {
+            units[i] = method == UnitMethod.Ama ? UnitsForMinutes(minutes[i]) : minutes[i] / MinutesPerUnit;
+            fullUnits += units[i]; // cannot overflow: the units never exceed totalMinutes <= int.MaxValue
+        }
+
+        if (method == UnitMethod.Ama)
+        {
+            return fullUnits;
+        }
+
+        int total = UnitsForMinutes((int)totalMinutes);
+        AllocationCore.AssignExtras(minutes, MinutesPerUnit, units, total - fullUnits, tieRank);
+        return total;
+    }
+
+    /// <summary>
+    /// Gets whether a per-code allocation is one the method allows for these minutes. Under <see cref="UnitMethod.Cms"/>
+    /// every choice CPM ch. 5 §20.2 C leaves to the clinician is valid: each code keeps its full 15-minute blocks, the
+    /// units left over go one each to codes with leftover minutes, no code left without one has more leftover
+    /// minutes than a code that got one (equal leftovers at the cut are a free choice, examples 2 and 5), and the
+    /// units add up to the table value of the total minutes. Under <see cref="UnitMethod.Ama"/> there is no choice:
+    /// only the per-code values are valid.
+    /// </summary>
+    /// <param name="minutes">Whole minutes per code.</param>
+    /// <param name="units">The units per code to test, one per code.</param>
+    /// <param name="method">The method.</param>
+    /// <returns><see langword="true"/> when the allocation is valid.</returns>
+    /// <exception cref="ArgumentException"><paramref name="units"/> does not have one entry per code.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A minute count is negative, the minutes sum to more than <see cref="MaxTotalMinutes"/>, or <paramref name="method"/> is undefined.
+    /// </exception>
+    /// <example><code>
+    /// UnitAllocator.IsValidAllocation([20, 20], [1, 2], UnitMethod.Cms) == true;   // CPM §20.2 example 2, either code
+    /// UnitAllocator.IsValidAllocation([20, 20], [3, 0], UnitMethod.Cms) == false;  // never 3 units on one code
+    /// </code></example>
+    public static bool IsValidAllocation(ReadOnlySpan<int> minutes, ReadOnlySpan<int> units, UnitMethod method)
+    {
+        Guard.Defined(method);
+        if (units.Length != minutes.Length)
+        {
+            throw new ArgumentException("The units span must have one entry per code.", nameof(units));
+        }
+
+        long totalMinutes = SumMinutes(minutes);
+        if (method == UnitMethod.Ama)
+        {
+            for (int i = 0; i < minutes.Length; i++)
+            {
+                if (units[i] != UnitsForMinutes(minutes[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return AllocationCore.IsValid(minutes, MinutesPerUnit, units, UnitsForMinutes((int)totalMinutes));
+    }
+
+    private static long SumMinutes(ReadOnlySpan<int> minutes)
+    {
+        long total = 0;
         for (int i = 0; i < minutes.Length; i++)
         {
             int m = minutes[i];
@@ -83,66 +158,14 @@ public static class UnitAllocator
                 throw new ArgumentOutOfRangeException(nameof(minutes), m, "Minutes must not be negative.");
             }
 
-            totalMinutes += m;
-            if (method == UnitMethod.Ama)
-            {
-                units[i] = UnitsForMinutes(m);
-                fullUnits += units[i];
-            }
-            else
-            {
-                units[i] = m / MinutesPerUnit;
-                fullUnits += units[i];
-            }
+            total += m;
         }
 
-        if (method == UnitMethod.Ama)
+        if (total > MaxTotalMinutes)
         {
-            return fullUnits;
-        }
-
-        int total = checked((int)((totalMinutes + 7) / MinutesPerUnit));
-        for (int extra = total - fullUnits; extra > 0; extra--)
-        {
-            int best = -1;
-            for (int i = 0; i < minutes.Length; i++)
-            {
-                if (units[i] * MinutesPerUnit > minutes[i] || minutes[i] % MinutesPerUnit == 0)
-                {
-                    continue; // already took a leftover unit, or has no leftover
-                }
-
-                if (best < 0 || Precedes(i, best, minutes, tieRank))
-                {
-                    best = i;
-                }
-            }
-
-            units[best]++;
+            throw new ArgumentOutOfRangeException(nameof(minutes), total, "The minutes must sum to at most UnitAllocator.MaxTotalMinutes.");
         }
 
         return total;
-    }
-
-    /// <summary>Whether code <paramref name="a"/> takes a leftover unit before code <paramref name="b"/>.</summary>
-    internal static bool Precedes(int a, int b, ReadOnlySpan<int> minutes, ReadOnlySpan<int> tieRank)
-    {
-        int leftoverA = minutes[a] % MinutesPerUnit, leftoverB = minutes[b] % MinutesPerUnit;
-        if (leftoverA != leftoverB)
-        {
-            return leftoverA > leftoverB;
-        }
-
-        if (!tieRank.IsEmpty && tieRank[a] != tieRank[b])
-        {
-            return tieRank[a] < tieRank[b];
-        }
-
-        if (minutes[a] != minutes[b])
-        {
-            return minutes[a] > minutes[b];
-        }
-
-        return a < b;
     }
 }

@@ -11,26 +11,33 @@ namespace TherapyBilling.Rules;
 public sealed record UnitCalculation
 {
     private readonly ImmutableArray<CptCode> _preferredOrder;
+    private readonly ImmutableArray<long> _exact;
+    private readonly bool _chosenByCaller;
     private ImmutableArray<UnitExplanation> _explanation;
 
     internal UnitCalculation(
         UnitMethod method,
         ImmutableArray<UnitLine> lines,
-        int timedMinutes,
-        int untimedMinutes,
+        MinuteTotals totals,
         int totalUnits,
         ImmutableArray<Diagnostic> diagnostics,
         ImmutableArray<CptCode> preferredOrder,
-        string catalogVersion)
+        string catalogVersion,
+        ImmutableArray<long> exact,
+        bool chosenByCaller = false)
     {
         Method = method;
         Lines = lines;
-        TimedMinutes = timedMinutes;
-        UntimedMinutes = untimedMinutes;
+        Totals = totals;
+        TimedMinutes = totals.Timed;
+        UntimedMinutes = totals.Untimed;
         TotalUnits = totalUnits;
         Diagnostics = diagnostics;
         _preferredOrder = preferredOrder;
         CatalogVersion = catalogVersion;
+        _exact = exact;
+        _chosenByCaller = chosenByCaller;
+        Tie = FindTie();
     }
 
     /// <summary>Gets the method used.</summary>
@@ -39,7 +46,11 @@ public sealed record UnitCalculation
     /// <summary>Gets one line per code, in the order codes first appear in the input; zero-unit timed lines included.</summary>
     public ImmutableArray<UnitLine> Lines { get; }
 
-    /// <summary>Gets the total timed minutes (timed codes only; the basis of the CMS total).</summary>
+    /// <summary>
+    /// Gets the total timed minutes (timed codes only; the basis of the CMS total): the exact sum of all timed time,
+    /// overlapping time counted once, floored once. It can exceed the sum of the lines' minutes, which are floored per
+    /// code (97110 11:30 + 97140 11:30 = 23 timed minutes, lines of 11 and 11).
+    /// </summary>
     public int TimedMinutes { get; }
 
     /// <summary>Gets the minutes recorded on untimed codes (they count in total treatment time, never as timed minutes).</summary>
@@ -84,7 +95,7 @@ public sealed record UnitCalculation
             if (_explanation.IsDefault)
             {
                 // A race builds the same immutable value twice at worst.
-                _explanation = UnitText.Explain(Lines, Method, _preferredOrder);
+                _explanation = UnitText.Explain(Lines, Method, _preferredOrder, Tie, _chosenByCaller);
             }
 
             return _explanation;
@@ -93,6 +104,204 @@ public sealed record UnitCalculation
 
     /// <summary>Gets the version of the code catalog used.</summary>
     public string CatalogVersion { get; }
+
+    /// <summary>
+    /// Gets the tie CMS leaves to the clinician, or <see langword="null"/> when the allocation has no choice: codes
+    /// whose leftover minutes are equal at the cut, among which <see cref="UnitTie.Units"/> extra units go to any
+    /// codes the clinician picks (CPM ch. 5 §20.2 examples 2 and 5). Always <see langword="null"/> under
+    /// <see cref="UnitMethod.Ama"/>: the per-code rule leaves no choice.
+    /// </summary>
+    public UnitTie? Tie { get; }
+
+    /// <summary>Gets the codes of <see cref="Tie"/>, or an empty array when there is no tie.</summary>
+    public ImmutableArray<CptCode> TiedCodes => Tie?.Codes ?? [];
+
+    /// <summary>Gets a value indicating whether the lines follow a choice given to <see cref="WithAllocation"/> rather than the default tie-break.</summary>
+    public bool IsCallerChoice => _chosenByCaller;
+
+    internal MinuteTotals Totals { get; }
+
+    /// <summary>
+    /// Gets whether per-code timed units are an allocation the method allows for this calculation's minutes. Under
+    /// <see cref="UnitMethod.Cms"/> every choice the clinician may make is valid: each code keeps its full 15-minute
+    /// blocks, the units left go one each to codes with leftover time, no code left without one has more leftover
+    /// time than a code that got one (equal leftovers at the cut are a free choice), and the units add up to the
+    /// table value of <see cref="TimedMinutes"/>. Under <see cref="UnitMethod.Ama"/> only the computed units are valid.
+    /// </summary>
+    /// <param name="timedUnits">Units per timed code; a timed line missing from it counts as 0 units; codes that are not timed lines are ignored.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    /// <remarks>Leftovers are compared on exact time: with times to the second, 11:40 is more than 11:20 although both show 11 minutes.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="timedUnits"/> is <see langword="null"/>.</exception>
+    /// <example><code>
+    /// // 97110 20 min + 97112 20 min (CPM §20.2 example 2): 3 units, either code takes the second.
+    /// calc.IsValidAllocation(new Dictionary&lt;CptCode, int&gt; { [c97110] = 1, [c97112] = 2 }) == true;
+    /// calc.IsValidAllocation(new Dictionary&lt;CptCode, int&gt; { [c97110] = 3 }) == false;
+    /// </code></example>
+    public bool IsValidAllocation(IReadOnlyDictionary<CptCode, int> timedUnits)
+    {
+        Guard.NotNull(timedUnits);
+        var (amount, units) = TimedView(timedUnits);
+        if (Method == UnitMethod.Ama || HasNoAllocation)
+        {
+            for (int t = 0; t < units.Length; t++)
+            {
+                if (units[t] != TimedLines()[t].Units)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return AllocationCore.IsValid<long>(amount, Block, units, UnitAllocator.UnitsForMinutes(TimedMinutes));
+    }
+
+    /// <summary>
+    /// Returns this calculation with the timed units of a valid choice (for example the one the billed lines show);
+    /// the explanation then says the clinician chose.
+    /// </summary>
+    /// <param name="timedUnits">Units per timed code, as for <see cref="IsValidAllocation"/>.</param>
+    /// <returns>The calculation following the choice (this instance when it already does).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timedUnits"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The allocation is not valid (<see cref="IsValidAllocation"/>).</exception>
+    public UnitCalculation WithAllocation(IReadOnlyDictionary<CptCode, int> timedUnits)
+    {
+        if (!IsValidAllocation(timedUnits))
+        {
+            throw new ArgumentException("The allocation is not one the method allows for these minutes.", nameof(timedUnits));
+        }
+
+        bool same = true;
+        var lines = ImmutableArray.CreateBuilder<UnitLine>(Lines.Length);
+        int total = 0;
+        foreach (var line in Lines)
+        {
+            var next = line.IsTimed ? line with { Units = timedUnits.GetValueOrDefault(line.Code) } : line;
+            same &= next.Units == line.Units;
+            total += next.Units;
+            lines.Add(next);
+        }
+
+        return same
+            ? this
+            : new UnitCalculation(Method, lines.MoveToImmutable(), Totals, total, Diagnostics, _preferredOrder, CatalogVersion, _exact, chosenByCaller: true);
+    }
+
+    /// <summary>Lists the valid allocations of the timed units, at most <paramref name="limit"/> of them (the default one first).</summary>
+    internal List<Dictionary<CptCode, int>> ValidAllocations(int limit)
+    {
+        var result = new List<Dictionary<CptCode, int>> { TimedLines().ToDictionary(static l => l.Code, static l => l.Units) };
+        if (Tie is not { } tie)
+        {
+            return result;
+        }
+
+        var timed = TimedLines();
+        var fixedUnits = timed.ToDictionary(static l => l.Code, l => tie.Codes.Contains(l.Code) ? l.FullBlocks : l.Units);
+        foreach (var pick in Combinations(tie.Codes.Length, tie.Units))
+        {
+            var option = new Dictionary<CptCode, int>(fixedUnits);
+            foreach (int k in pick)
+            {
+                option[tie.Codes[k]]++;
+            }
+
+            if (!option.All(kv => result[0][kv.Key] == kv.Value))
+            {
+                result.Add(option);
+            }
+
+            if (result.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static long Block => UnitAllocator.MinutesPerUnit * TimeSum.NanosPerMinute;
+
+    private bool HasNoAllocation => Diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit);
+
+    private List<UnitLine> TimedLines() => [.. Lines.Where(static l => l.IsTimed)];
+
+    private (long[] Amount, int[] Units) TimedView(IReadOnlyDictionary<CptCode, int> timedUnits)
+    {
+        var amount = new List<long>();
+        var units = new List<int>();
+        for (int i = 0; i < Lines.Length; i++)
+        {
+            if (Lines[i].IsTimed)
+            {
+                amount.Add(_exact[i]);
+                units.Add(timedUnits.GetValueOrDefault(Lines[i].Code));
+            }
+        }
+
+        return ([.. amount], [.. units]);
+    }
+
+    private UnitTie? FindTie()
+    {
+        if (Method != UnitMethod.Cms || HasNoAllocation)
+        {
+            return null;
+        }
+
+        var (amount, units) = TimedView(TimedLines().ToDictionary(static l => l.Code, static l => l.Units));
+        if (!AllocationCore.TryFindTie<long>(amount, Block, units, out long cut))
+        {
+            return null;
+        }
+
+        var codes = ImmutableArray.CreateBuilder<CptCode>();
+        int extra = 0;
+        int t = 0;
+        foreach (var line in Lines.Where(static l => l.IsTimed))
+        {
+            if (amount[t] % Block == cut)
+            {
+                codes.Add(line.Code);
+                extra += AllocationCore.TookExtra(amount[t], Block, units[t]) ? 1 : 0;
+            }
+
+            t++;
+        }
+
+        return new UnitTie(codes.ToImmutable(), extra, (int)(cut / TimeSum.NanosPerMinute));
+    }
+
+    private static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var pick = new int[k];
+        for (int i = 0; i < k; i++)
+        {
+            pick[i] = i;
+        }
+
+        while (true)
+        {
+            yield return pick;
+            int j = k - 1;
+            while (j >= 0 && pick[j] == n - k + j)
+            {
+                j--;
+            }
+
+            if (j < 0)
+            {
+                yield break;
+            }
+
+            pick[j]++;
+            for (int i = j + 1; i < k; i++)
+            {
+                pick[i] = pick[i - 1] + 1;
+            }
+        }
+    }
 
     /// <summary>Gets the units of a code, or 0 when the code has no line.</summary>
     /// <param name="code">The code.</param>

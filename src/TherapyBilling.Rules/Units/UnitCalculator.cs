@@ -1,13 +1,26 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 
 namespace TherapyBilling.Rules;
 
 /// <summary>Works out billable units for a day's treatment segments under the CMS 8-minute rule or the AMA per-code method.</summary>
 /// <remarks>
-/// <para>The steps: validate segment times (findings, not exceptions); sum each code's segments exactly and round
-/// down to whole minutes; give untimed codes one unit; allocate timed units with <see cref="UnitAllocator"/>; explain
-/// every unit. Sources: Medicare Claims Processing Manual ch. 5 §20.2 (CMS), CPT time rule (AMA).</para>
+/// <para>The steps: validate segment times (findings, not exceptions); count overlapping timed one-on-one time once
+/// (the shared minutes stay with the segment that started first; each overlapping group is one TBR101 error); sum
+/// each code's segments exactly; the total timed minutes are the exact sum of all timed time floored once, each code's
+/// minutes its exact sum floored; give untimed codes one unit; allocate timed units by the CMS leftover rule on the
+/// exact time (or per code under AMA); explain every unit. Sources: Medicare Claims Processing Manual ch. 5 §20.2
+/// (CMS), CPT time rule (AMA).</para>
+/// <para>Why overlaps keep the earlier segment's time rather than making the units undeterminable: one-on-one time
+/// is exclusive (CPM ch. 5 §20.3), so the clock time is the most the minutes can support; giving the shared minutes
+/// to the service already under way is a fixed, explainable rule whose units never exceed
+/// <c>floor((clock minutes + 7) / 15)</c>; and the TBR101 error still says the times must be corrected before billing.</para>
+/// <para>Exact time: with times to the second, 97110 for 11:30 and 97140 for 11:30 are 23:00 of timed time, so 23
+/// minutes and 2 units, although each code alone shows 11 minutes. The extra units go to the largest exact
+/// leftovers (11:30 each here, so one unit each).</para>
+/// <para>Limits: an encounter's timed (or untimed) minutes above <see cref="MaxEncounterMinutes"/> are a TBR111
+/// error and its units are not computed; no value read from data overflows.</para>
 /// <para>Pure and thread-safe: no clock, no culture, deterministic output.</para>
 /// </remarks>
 /// <example><code>
@@ -19,6 +32,9 @@ namespace TherapyBilling.Rules;
 public static class UnitCalculator
 {
     private static readonly LocalDate s_anchorDate = new(2000, 1, 1);
+
+    /// <summary>The most minutes (timed, and separately untimed) the engine counts for one encounter: 1,000,000, about 694 days; a calendar day has 1,440.</summary>
+    public const int MaxEncounterMinutes = 1_000_000;
 
     /// <summary>Calculates the units of a day's segments.</summary>
     /// <param name="segments">The segments of one patient on one date of service, in input order.</param>
@@ -45,10 +61,11 @@ public static class UnitCalculator
         var diagnostics = new List<Diagnostic>();
         var anchor = options.DateOfService ?? FirstDate(input) ?? s_anchorDate;
         var durations = SegmentChecks.Validate(input, anchor, options.DateOfService, diagnostics);
-        SegmentChecks.FindOverlaps(input, durations, anchor, options.Catalog, diagnostics);
+        var counted = SegmentChecks.CountTimedOnce(input, durations, anchor, options.Catalog, diagnostics);
+        SegmentChecks.FindPatientTimeConflicts(input, durations, anchor, options.Catalog, diagnostics);
 
-        var groups = GroupByCode(input, durations);
-        var lines = AllocateLines(groups, method, options, diagnostics, out var timedMinutes, out var untimedMinutes);
+        var groups = GroupByCode(input, counted, durations);
+        var lines = AllocateLines(groups, method, options, diagnostics, out var totals, out var exact);
         ReportZeroUnitLines(lines, method, diagnostics);
 
         int totalUnits = 0;
@@ -57,7 +74,7 @@ public static class UnitCalculator
             totalUnits = checked(totalUnits + line.Units);
         }
 
-        return new UnitCalculation(method, lines, timedMinutes, untimedMinutes, totalUnits, DiagnosticOrder.Sort(diagnostics), options.PreferredOrder, options.Catalog.Version);
+        return new UnitCalculation(method, lines, totals, totalUnits, DiagnosticOrder.Sort(diagnostics), options.PreferredOrder, options.Catalog.Version, exact);
     }
 
     private static LocalDate? FirstDate(TreatmentSegment[] input)
@@ -73,9 +90,9 @@ public static class UnitCalculator
         return null;
     }
 
-    private static List<(CptCode Code, Duration Total, List<int> Indices)> GroupByCode(TreatmentSegment[] input, Duration?[] durations)
+    private static List<CodeTime> GroupByCode(TreatmentSegment[] input, Duration?[] counted, Duration?[] recorded)
     {
-        var groups = new List<(CptCode Code, Duration Total, List<int> Indices)>();
+        var groups = new List<CodeTime>();
         var at = new Dictionary<CptCode, int>();
         for (int i = 0; i < input.Length; i++)
         {
@@ -84,68 +101,76 @@ public static class UnitCalculator
             {
                 g = groups.Count;
                 at[code] = g;
-                groups.Add((code, Duration.Zero, []));
+                groups.Add(new CodeTime(code));
             }
 
             var group = groups[g];
             group.Indices.Add(i);
-            groups[g] = (code, group.Total + (durations[i] ?? Duration.Zero), group.Indices);
+            group.Counted.Add(counted[i] ?? Duration.Zero);
+            group.Recorded.Add(recorded[i] ?? Duration.Zero);
         }
 
         return groups;
     }
 
     private static ImmutableArray<UnitLine> AllocateLines(
-        List<(CptCode Code, Duration Total, List<int> Indices)> groups,
+        List<CodeTime> groups,
         UnitMethod method,
         UnitCalculationOptions options,
         List<Diagnostic> diagnostics,
-        out int timedMinutes,
-        out int untimedMinutes)
+        out MinuteTotals totals,
+        out ImmutableArray<long> exact)
     {
         int n = groups.Count;
         var kinds = new CodeKind?[n];
-        var minutes = new int[n];
         var timedIndex = new List<int>();
-        timedMinutes = 0;
-        untimedMinutes = 0;
+        TimeSum timed = default, untimed = default, recordedTimed = default;
+        long perCodeTimed = 0;
         for (int g = 0; g < n; g++)
         {
-            var (code, total, indices) = groups[g];
-            minutes[g] = checked((int)(total.BclCompatibleTicks / NodaConstants.TicksPerMinute)); // partial minutes never count
-            if (options.Catalog.TryGet(code, out var entry))
+            var group = groups[g];
+            if (options.Catalog.TryGet(group.Code, out var entry))
             {
                 kinds[g] = entry.Kind;
                 if (entry.Kind == CodeKind.Timed)
                 {
                     timedIndex.Add(g);
-                    timedMinutes = checked(timedMinutes + minutes[g]);
+                    timed.Add(group.Counted);
+                    recordedTimed.Add(group.Recorded);
+                    perCodeTimed = Math.Min(TimeSum.Cap, perCodeTimed + group.Counted.Minutes);
                 }
                 else
                 {
-                    untimedMinutes = checked(untimedMinutes + minutes[g]);
+                    untimed.Add(group.Counted);
                 }
             }
             else
             {
                 diagnostics.Add(DiagnosticDescriptors.UnknownCode.Create(
-                    Paths.Segment(indices[0], "code"), Arg.Of("code", code), Arg.Of("catalog", options.Catalog.Version)));
+                    Paths.Segment(group.Indices[0], "code"), Arg.Of("code", group.Code), Arg.Of("catalog", options.Catalog.Version)));
             }
         }
 
-        var timedMinutesPerCode = new int[timedIndex.Count];
+        bool withinLimit = ReportLimit(timed, "timed", groups, diagnostics) & ReportLimit(untimed, "untimed", groups, diagnostics);
+        totals = new MinuteTotals(Clamp(timed.Minutes), Clamp(untimed.Minutes), Clamp(perCodeTimed), Clamp(recordedTimed.Minutes));
+
+        var amount = new long[timedIndex.Count];
         var ranks = new int[timedIndex.Count];
-        for (int t = 0; t < timedIndex.Count; t++)
+        var timedUnits = new int[timedIndex.Count];
+        for (int t = 0; t < timedIndex.Count && withinLimit; t++)
         {
-            timedMinutesPerCode[t] = minutes[timedIndex[t]];
+            amount[t] = groups[timedIndex[t]].Counted.TotalNanoseconds();
             int rank = options.PreferredOrder.IndexOf(groups[timedIndex[t]].Code);
             ranks[t] = rank < 0 ? int.MaxValue : rank;
         }
 
-        var timedUnits = new int[timedIndex.Count];
-        UnitAllocator.Allocate(timedMinutesPerCode, timedUnits, method, ranks);
+        if (withinLimit)
+        {
+            Allocate(method, amount, ranks, timedUnits, totals.Timed);
+        }
 
         var units = new int[n];
+        var exactPerLine = new long[n];
         for (int g = 0; g < n; g++)
         {
             units[g] = kinds[g] == CodeKind.Untimed ? 1 : 0;
@@ -154,16 +179,50 @@ public static class UnitCalculator
         for (int t = 0; t < timedIndex.Count; t++)
         {
             units[timedIndex[t]] = timedUnits[t];
+            exactPerLine[timedIndex[t]] = amount[t];
         }
 
         var lines = ImmutableArray.CreateBuilder<UnitLine>(n);
         for (int g = 0; g < n; g++)
         {
-            lines.Add(new UnitLine(groups[g].Code, kinds[g], minutes[g], units[g], [.. groups[g].Indices]));
+            lines.Add(new UnitLine(groups[g].Code, kinds[g], Clamp(groups[g].Counted.Minutes), units[g], [.. groups[g].Indices]));
         }
 
+        exact = [.. exactPerLine];
         return lines.MoveToImmutable();
     }
+
+    private static void Allocate(UnitMethod method, long[] amount, int[] ranks, int[] units, int totalTimedMinutes)
+    {
+        long block = UnitAllocator.MinutesPerUnit * TimeSum.NanosPerMinute;
+        long full = 0;
+        for (int t = 0; t < amount.Length; t++)
+        {
+            units[t] = method == UnitMethod.Ama
+                ? UnitAllocator.UnitsForMinutes((int)(amount[t] / TimeSum.NanosPerMinute))
+                : (int)(amount[t] / block);
+            full += units[t];
+        }
+
+        if (method == UnitMethod.Cms)
+        {
+            AllocationCore.AssignExtras<long>(amount, block, units, UnitAllocator.UnitsForMinutes(totalTimedMinutes) - full, ranks);
+        }
+    }
+
+    private static bool ReportLimit(TimeSum sum, string kind, List<CodeTime> groups, List<Diagnostic> diagnostics)
+    {
+        if (sum.Minutes <= MaxEncounterMinutes)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.MinutesBeyondLimit.Create(
+            Paths.Segment(groups[0].Indices[0]), Arg.Of("kind", kind), Arg.Of("limit", MaxEncounterMinutes.ToString("N0", CultureInfo.InvariantCulture))));
+        return false;
+    }
+
+    private static int Clamp(long minutes) => (int)Math.Min(minutes, MaxEncounterMinutes);
 
     private static void ReportZeroUnitLines(ImmutableArray<UnitLine> lines, UnitMethod method, List<Diagnostic> diagnostics)
     {
@@ -195,4 +254,23 @@ public static class UnitCalculator
             }
         }
     }
+
+    /// <summary>One code's segments: indices, the time counted (overlaps once) and the time recorded.</summary>
+    private sealed class CodeTime(CptCode code)
+    {
+        public CptCode Code { get; } = code;
+
+        public List<int> Indices { get; } = [];
+
+        public TimeSum Counted;
+
+        public TimeSum Recorded;
+    }
 }
+
+/// <summary>The minute totals of a calculation.</summary>
+/// <param name="Timed">The exact timed time, floored once (overlaps counted once).</param>
+/// <param name="Untimed">The untimed minutes.</param>
+/// <param name="TimedPerCode">The timed codes' minutes floored per code, added up.</param>
+/// <param name="RecordedTimed">The timed time as recorded, overlaps counted as often as recorded.</param>
+internal readonly record struct MinuteTotals(int Timed, int Untimed, int TimedPerCode, int RecordedTimed);

@@ -15,10 +15,27 @@ internal static class UnitText
         string rule = result.Method == UnitMethod.Cms
             ? F($"CMS 8-minute rule (CPM ch. 5 §20.2): {result.TimedMinutes} timed minutes allow {timedUnits} timed unit(s) (floor(({result.TimedMinutes} + 7) / 15), 0 under 8 minutes)")
             : F($"AMA substantial-portion method (per code, no pooling): {result.TimedMinutes} timed minutes earn {timedUnits} timed unit(s)");
-        return F($"{rule}; {otherUnits} untimed unit(s); total {result.TotalUnits} unit(s); total treatment time {result.TotalTreatmentMinutes} minutes.");
+        var text = F($"{rule}; {otherUnits} untimed unit(s); total {result.TotalUnits} unit(s); total treatment time {result.TotalTreatmentMinutes} minutes.");
+        var totals = result.Totals;
+        if (totals.RecordedTimed > totals.Timed)
+        {
+            text += F($" Overlapping one-on-one time is counted once: {totals.RecordedTimed} minute(s) were recorded, {totals.Timed} of clock time (TBR101).");
+        }
+
+        if (totals.TimedPerCode != totals.Timed)
+        {
+            text += F($" Exact time: the timed time adds up to {totals.Timed} minute(s) floored once; the codes' minutes floored one by one add up to {totals.TimedPerCode}; the total governs the units.");
+        }
+
+        if (result.Tie is { } tie)
+        {
+            text += F($" Tie: {string.Join(", ", tie.Codes)} have {tie.LeftoverMinutes} leftover minute(s) each; {tie.Units} extra unit(s) go to whichever of them the clinician chooses (CPM ch. 5 §20.2 ex. 2, 5){(result.IsCallerChoice ? "; the lines follow the clinician's choice" : "; the lines show the default choice")}.");
+        }
+
+        return text;
     }
 
-    public static ImmutableArray<UnitExplanation> Explain(ImmutableArray<UnitLine> lines, UnitMethod method, ImmutableArray<CptCode> preferredOrder)
+    public static ImmutableArray<UnitExplanation> Explain(ImmutableArray<UnitLine> lines, UnitMethod method, ImmutableArray<CptCode> preferredOrder, UnitTie? tie, bool chosenByCaller)
     {
         var steps = ImmutableArray.CreateBuilder<UnitExplanation>();
         foreach (var line in lines)
@@ -36,29 +53,37 @@ internal static class UnitText
             }
 
             int full = Math.Min(line.FullBlocks, line.Units);
-            for (int u = 1; u <= full; u++)
+            if (full == 1)
             {
-                steps.Add(new(line.Code, u, UnitReason.FullBlock, F($"{line.Code} unit {u}: full 15-minute block (minutes {((u - 1) * 15) + 1}-{u * 15} of {line.Minutes}).")));
+                steps.Add(new(line.Code, 1, UnitReason.FullBlock, F($"{line.Code} unit 1: full 15-minute block (minutes 1-15 of {line.Minutes}).")));
+            }
+            else if (full > 1)
+            {
+                // One step for the whole run of full blocks keeps the explanation bounded by the number of codes.
+                steps.Add(new(line.Code, 1, UnitReason.FullBlock, F($"{line.Code} units 1–{full:N0}: full 15-minute blocks (minutes 1–{(long)full * 15:N0} of {line.Minutes:N0})."))
+                {
+                    ThroughUnitNumber = full,
+                });
             }
 
             if (line.Units > full)
             {
                 steps.Add(method == UnitMethod.Ama
                     ? new(line.Code, line.Units, UnitReason.SubstantialPortion, F($"{line.Code} unit {line.Units}: {line.LeftoverMinutes} leftover minute(s) pass the midpoint of a unit (8 of 15; CPT substantial portion)."))
-                    : LeftoverWinner(line, lines, preferredOrder));
+                    : LeftoverWinner(line, lines, preferredOrder, chosenByCaller));
             }
             else if (line.Units == full && line.LeftoverMinutes > 0)
             {
                 steps.Add(method == UnitMethod.Ama
                     ? new(line.Code, 0, UnitReason.NoUnit, F($"{line.Code}: {line.LeftoverMinutes} leftover minute(s) do not reach the midpoint of a unit (8 of 15); no further unit."))
-                    : LeftoverLoser(line, lines));
+                    : LeftoverLoser(line, lines, tie));
             }
         }
 
         return steps.ToImmutable();
     }
 
-    private static UnitExplanation LeftoverWinner(UnitLine line, ImmutableArray<UnitLine> lines, ImmutableArray<CptCode> preferredOrder)
+    private static UnitExplanation LeftoverWinner(UnitLine line, ImmutableArray<UnitLine> lines, ImmutableArray<CptCode> preferredOrder, bool chosenByCaller)
     {
         UnitLine? tied = null, bestLoser = null;
         foreach (var other in lines)
@@ -83,7 +108,9 @@ internal static class UnitText
         if (tied is not null)
         {
             int rankLine = preferredOrder.IndexOf(line.Code), rankTied = preferredOrder.IndexOf(tied.Code);
-            string why = rankLine >= 0 && (rankTied < 0 || rankLine < rankTied)
+            string why = chosenByCaller
+                ? "the clinician chose it (the billed lines give it the unit)"
+                : rankLine >= 0 && (rankTied < 0 || rankLine < rankTied)
                 ? "the caller's preferred order lists it first"
                 : line.Minutes != tied.Minutes
                     ? F($"it has more total minutes ({line.Minutes} vs {tied.Minutes})")
@@ -96,8 +123,13 @@ internal static class UnitText
             : new(line.Code, line.Units, UnitReason.LargestLeftover, F($"{head} are more than {bestLoser.Code}'s {bestLoser.LeftoverMinutes}; remaining units go to the largest leftovers (CPM ch. 5 §20.2 ex. 3)."));
     }
 
-    private static UnitExplanation LeftoverLoser(UnitLine line, ImmutableArray<UnitLine> lines)
+    private static UnitExplanation LeftoverLoser(UnitLine line, ImmutableArray<UnitLine> lines, UnitTie? tie)
     {
+        if (tie is not null && tie.Codes.Contains(line.Code))
+        {
+            return new(line.Code, 0, UnitReason.NoUnit, F($"{line.Code}: leftover {line.LeftoverMinutes} minute(s) tie with {string.Join(", ", tie.Codes.Where(c => c != line.Code))}; the clinician chooses which tied code takes the unit (CPM ch. 5 §20.2 ex. 2, 5), and this one may take it instead."));
+        }
+
         var winners = new List<string>();
         foreach (var other in lines)
         {

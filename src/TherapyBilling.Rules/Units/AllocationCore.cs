@@ -1,0 +1,148 @@
+using System.Numerics;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>
+/// The CMS leftover rule over any whole-number scale (minutes for <see cref="UnitAllocator"/>, nanoseconds for the
+/// calculator's exact time): full blocks stay with their code, extra units go to the largest leftovers.
+/// </summary>
+/// <remarks>Pure, allocation-free and generic so the minute API and the exact-time API share one rule.</remarks>
+internal static class AllocationCore
+{
+    /// <summary>Gives <paramref name="extra"/> units, one each, to the codes with the largest leftovers (the default tie-break).</summary>
+    /// <param name="amount">Time per code in the scale of <paramref name="block"/>.</param>
+    /// <param name="block">One 15-minute unit in that scale.</param>
+    /// <param name="units">Holds each code's full blocks on entry; receives the extras.</param>
+    /// <param name="extra">The units left after the full blocks.</param>
+    /// <param name="tieRank">Empty, or one rank per code (lower wins a tie).</param>
+    public static void AssignExtras<T>(ReadOnlySpan<T> amount, T block, Span<int> units, long extra, ReadOnlySpan<int> tieRank)
+        where T : IBinaryInteger<T>
+    {
+        for (; extra > 0; extra--)
+        {
+            int best = -1;
+            for (int i = 0; i < amount.Length; i++)
+            {
+                if (TookExtra(amount[i], block, units[i]) || amount[i] % block == T.Zero)
+                {
+                    continue; // already took a leftover unit, or has no leftover
+                }
+
+                if (best < 0 || Precedes(i, best, amount, block, tieRank))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                return; // cannot happen: the extra units never outnumber the codes with a leftover
+            }
+
+            units[best]++;
+        }
+    }
+
+    /// <summary>Whether code <paramref name="a"/> takes a leftover unit before code <paramref name="b"/>.</summary>
+    public static bool Precedes<T>(int a, int b, ReadOnlySpan<T> amount, T block, ReadOnlySpan<int> tieRank)
+        where T : IBinaryInteger<T>
+    {
+        T leftoverA = amount[a] % block, leftoverB = amount[b] % block;
+        if (leftoverA != leftoverB)
+        {
+            return leftoverA > leftoverB;
+        }
+
+        if (!tieRank.IsEmpty && tieRank[a] != tieRank[b])
+        {
+            return tieRank[a] < tieRank[b];
+        }
+
+        if (amount[a] != amount[b])
+        {
+            return amount[a] > amount[b];
+        }
+
+        return a < b;
+    }
+
+    /// <summary>
+    /// Whether an allocation is one CMS allows: each code has its full blocks and at most one more; an extra unit
+    /// only where a leftover exists; no code left without an extra has a strictly larger leftover than a code that got
+    /// one; the units add up to <paramref name="total"/>.
+    /// </summary>
+    public static bool IsValid<T>(ReadOnlySpan<T> amount, T block, ReadOnlySpan<int> units, long total)
+        where T : IBinaryInteger<T>
+    {
+        if (units.Length != amount.Length)
+        {
+            return false;
+        }
+
+        long sum = 0;
+        bool anyExtra = false, anyWithout = false;
+        T smallestWithExtra = T.Zero, largestWithout = T.Zero;
+        for (int i = 0; i < amount.Length; i++)
+        {
+            long full = long.CreateChecked(amount[i] / block);
+            T leftover = amount[i] % block;
+            long above = units[i] - full;
+            if (above < 0 || above > 1 || (above == 1 && leftover == T.Zero))
+            {
+                return false;
+            }
+
+            if (above == 1)
+            {
+                smallestWithExtra = anyExtra && smallestWithExtra < leftover ? smallestWithExtra : leftover;
+                anyExtra = true;
+            }
+            else if (leftover > T.Zero)
+            {
+                largestWithout = anyWithout && largestWithout > leftover ? largestWithout : leftover;
+                anyWithout = true;
+            }
+
+            sum += units[i];
+        }
+
+        return sum == total && !(anyExtra && anyWithout && largestWithout > smallestWithExtra);
+    }
+
+    /// <summary>The leftover at the cut of an allocation (the smallest leftover that got an extra unit), when a tie sits there.</summary>
+    /// <returns><see langword="true"/> when a code with that leftover got no extra: the clinician may choose among them.</returns>
+    public static bool TryFindTie<T>(ReadOnlySpan<T> amount, T block, ReadOnlySpan<int> units, out T cut)
+        where T : IBinaryInteger<T>
+    {
+        bool anyExtra = false;
+        cut = T.Zero;
+        for (int i = 0; i < amount.Length; i++)
+        {
+            if (TookExtra(amount[i], block, units[i]))
+            {
+                T leftover = amount[i] % block;
+                cut = anyExtra && cut < leftover ? cut : leftover;
+                anyExtra = true;
+            }
+        }
+
+        if (!anyExtra)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < amount.Length; i++)
+        {
+            if (!TookExtra(amount[i], block, units[i]) && amount[i] % block == cut)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a code holds more units than its full blocks.</summary>
+    public static bool TookExtra<T>(T amount, T block, int units)
+        where T : IBinaryInteger<T> => long.CreateChecked(amount / block) < units;
+}
