@@ -8,7 +8,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor SamePeriodTimedCodes { get; } = new(
         DiagnosticIds.SamePeriodTimedCodes,
         "Two timed codes in the same minutes",
-        "{count} segments of codes {codes} share time from {from} to {to} ({minutes} minute(s) recorded more than once), first segments {other} ({otherCode}) and {segment} ({code}); only one PM&R service can be billed for a period of time (NCCI ch. 11 §P.2). Correct the times or bill those minutes under one code.",
+        "{count} segments of codes {codes} overlap between {from} and {to} ({minutes} minute(s) recorded more than once), first segments {other} ({otherCode}) and {segment} ({code}); only one PM&R service can be billed for a period of time (NCCI ch. 11 §P.2). Correct the times or bill those minutes under one code.",
         SeparationCategory,
         Severity.Error);
 

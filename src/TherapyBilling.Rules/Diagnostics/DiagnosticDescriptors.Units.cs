@@ -8,7 +8,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor OverlappingSegments { get; } = new(
         DiagnosticIds.OverlappingSegments,
         "Overlapping treatment segments",
-        "{count} segments share time from {from} to {to}, first segment {other} ({otherCode}) and segment {segment} ({code}); codes {codes}. {shared} minute(s) were recorded more than once: one-on-one time is exclusive, so the group's {minutes} minute(s) of clock time are counted once and the shared minutes stay with the segment that started first (CPM ch. 5 §20.3; NCCI ch. 11 §P.2). Correct the times.",
+        "{count} segments overlap between {from} and {to}, first segment {other} ({otherCode}) and segment {segment} ({code}); codes {codes}. {shared} minute(s) were recorded more than once: one-on-one time is exclusive, so the group's {minutes} minute(s) of clock time are counted once and the shared minutes stay with the segment that started first (CPM ch. 5 §20.3; NCCI ch. 11 §P.2). Correct the times.",
         UnitsCategory,
         Severity.Error);
 

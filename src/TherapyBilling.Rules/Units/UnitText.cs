@@ -6,6 +6,9 @@ namespace TherapyBilling.Rules;
 /// <summary>Builds the explanation of a calculation, in the invariant culture.</summary>
 internal static class UnitText
 {
+    /// <summary>The shortest run of full blocks written as one step (shorter runs get a step per unit, as the manual writes them).</summary>
+    public const int MinRun = 3;
+
     public static string MethodName(UnitMethod method) => method == UnitMethod.Cms ? "CMS" : "AMA";
 
     public static string Header(UnitCalculation result)
@@ -53,17 +56,17 @@ internal static class UnitText
             }
 
             int full = Math.Min(line.FullBlocks, line.Units);
-            if (full == 1)
+            if (full < MinRun)
             {
-                steps.Add(new(line.Code, 1, UnitReason.FullBlock, F($"{line.Code} unit 1: full 15-minute block (minutes 1-15 of {line.Minutes}).")));
-            }
-            else if (full > 1)
-            {
-                // One step for the whole run of full blocks keeps the explanation bounded by the number of codes.
-                steps.Add(new(line.Code, 1, UnitReason.FullBlock, F($"{line.Code} units 1–{full:N0}: full 15-minute blocks (minutes 1–{(long)full * 15:N0} of {line.Minutes:N0})."))
+                for (int u = 1; u <= full; u++)
                 {
-                    ThroughUnitNumber = full,
-                });
+                    steps.Add(new(line.Code, u, UnitReason.FullBlock, F($"{line.Code} unit {u}: full 15-minute block (minutes {((u - 1) * 15) + 1}-{u * 15} of {line.Minutes}).")));
+                }
+            }
+            else
+            {
+                // One step for a run of full blocks keeps the explanation bounded by the number of codes.
+                steps.Add(new(line.Code, 1, UnitReason.FullBlock, F($"{line.Code} units 1–{full:N0}: full 15-minute blocks (minutes 1–{(long)full * 15:N0} of {line.Minutes:N0}).")) { ThroughUnitNumber = full });
             }
 
             if (line.Units > full)

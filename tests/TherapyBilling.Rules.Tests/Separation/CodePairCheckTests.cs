@@ -69,8 +69,10 @@ public sealed class CodePairCheckTests
         Assert.Equal("0", d.GetArgument("other"));
         Assert.Equal("1", d.GetArgument("segment"));
         Assert.Equal("5", d.GetArgument("minutes"));
-        Assert.Equal("10:15", d.GetArgument("from"));
-        Assert.Equal("10:20", d.GetArgument("to"));
+        Assert.Equal("2", d.GetArgument("count"));
+        Assert.Equal("97110, 97112", d.GetArgument("codes"));
+        Assert.Equal("10:00", d.GetArgument("from")); // the overlapping group's extent
+        Assert.Equal("10:30", d.GetArgument("to"));
         Assert.Empty(result.Outcomes); // no edit pairs 97110/97112
     }
 

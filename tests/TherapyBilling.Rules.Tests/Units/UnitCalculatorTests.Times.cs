@@ -42,9 +42,14 @@ public sealed partial class UnitCalculatorTests
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Equal("segments[1]", d.Path);
         Assert.Equal("0", d.GetArgument("other"));
-        Assert.Equal("5", d.GetArgument("minutes"));
-        Assert.Equal("09:15:00", d.GetArgument("from"));
-        Assert.Equal("09:20:00", d.GetArgument("to"));
+        Assert.Equal("2", d.GetArgument("count"));
+        Assert.Equal("5", d.GetArgument("shared"));
+        Assert.Equal("30", d.GetArgument("minutes"));
+        Assert.Equal("09:00:00", d.GetArgument("from"));
+        Assert.Equal("09:30:00", d.GetArgument("to"));
+        Assert.Equal(30, result.TimedMinutes); // the clock time, shared minutes counted once
+        Assert.Equal(20, result.Lines[0].Minutes); // the segment that started first keeps the shared minutes
+        Assert.Equal(10, result.Lines[1].Minutes);
     }
 
     [Fact]
@@ -153,12 +158,12 @@ public sealed partial class UnitCalculatorTests
     }
 
     [Fact]
-    public void Explanation_HasOneStepPerUnit()
+    public void Explanation_CoversEveryUnitOnce()
     {
-        var result = Cms((C97110, 33), (C97140, 7), (C92521, 20));
+        var result = Cms((C97110, 33), (C97140, 7), (C92521, 20), (C97530, 95));
         foreach (var line in result.Lines)
         {
-            Assert.Equal(line.Units, result.Explanation.Count(e => e.Code == line.Code && e.UnitNumber > 0));
+            Assert.Equal(line.Units, result.Explanation.Where(e => e.Code == line.Code && e.UnitNumber > 0).Sum(e => e.ThroughUnitNumber - e.UnitNumber + 1));
         }
     }
 }
