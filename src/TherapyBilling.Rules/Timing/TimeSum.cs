@@ -31,14 +31,9 @@ internal struct TimeSum
         return sum;
     }
 
-    /// <summary>Adds a non-negative duration.</summary>
+    /// <summary>Adds a duration; callers pass only non-negative ones (invalid segments have no duration).</summary>
     public void Add(Duration duration)
     {
-        if (duration <= Duration.Zero)
-        {
-            return;
-        }
-
         long nanoOfDay = duration.NanosecondOfDay;
         Add((duration.Days * 1440L) + (nanoOfDay / NanosPerMinute), nanoOfDay % NanosPerMinute);
     }

@@ -69,19 +69,13 @@ internal static class AllocationCore
     /// <summary>
     /// Whether an allocation is one CMS allows: each code has its full blocks and at most one more; an extra unit
     /// only where a leftover exists; no code left without an extra has a strictly larger leftover than a code that got
-    /// one; the units add up to <paramref name="total"/>.
+    /// one; the units add up to <paramref name="total"/>. <paramref name="units"/> has one entry per code.
     /// </summary>
     public static bool IsValid<T>(ReadOnlySpan<T> amount, T block, ReadOnlySpan<int> units, long total)
         where T : IBinaryInteger<T>
     {
-        if (units.Length != amount.Length)
-        {
-            return false;
-        }
-
         long sum = 0;
-        bool anyExtra = false, anyWithout = false;
-        T smallestWithExtra = T.Zero, largestWithout = T.Zero;
+        T smallestWithExtra = block, largestWithout = T.Zero; // block is above every leftover: "no extra yet"
         for (int i = 0; i < amount.Length; i++)
         {
             long full = long.CreateChecked(amount[i] / block);
@@ -94,19 +88,17 @@ internal static class AllocationCore
 
             if (above == 1)
             {
-                smallestWithExtra = anyExtra && smallestWithExtra < leftover ? smallestWithExtra : leftover;
-                anyExtra = true;
+                smallestWithExtra = T.Min(smallestWithExtra, leftover);
             }
-            else if (leftover > T.Zero)
+            else
             {
-                largestWithout = anyWithout && largestWithout > leftover ? largestWithout : leftover;
-                anyWithout = true;
+                largestWithout = T.Max(largestWithout, leftover); // a code without leftover adds 0, never above a real leftover
             }
 
             sum += units[i];
         }
 
-        return sum == total && !(anyExtra && anyWithout && largestWithout > smallestWithExtra);
+        return sum == total && largestWithout <= smallestWithExtra;
     }
 
     /// <summary>The leftover at the cut of an allocation (the smallest leftover that got an extra unit), when a tie sits there.</summary>
@@ -121,7 +113,7 @@ internal static class AllocationCore
             if (TookExtra(amount[i], block, units[i]))
             {
                 T leftover = amount[i] % block;
-                cut = anyExtra && cut < leftover ? cut : leftover;
+                cut = anyExtra ? T.Min(cut, leftover) : leftover;
                 anyExtra = true;
             }
         }

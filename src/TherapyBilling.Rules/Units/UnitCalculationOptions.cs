@@ -19,6 +19,11 @@ public sealed record UnitCalculationOptions
     /// takes the unit before a code listed later or not at all. CMS lets the qualified professional choose
     /// (CPM ch. 5 §20.2 examples 2 and 5).
     /// </summary>
+    /// <remarks>
+    /// This only sets the default the computed lines show. Every other valid choice is accepted too
+    /// (<see cref="UnitCalculation.IsValidAllocation"/>), and one visit's own choice is expressed by its billed lines
+    /// or by <see cref="UnitCalculation.WithAllocation"/>, not by this global option.
+    /// </remarks>
     /// <value>The default value is empty: ties go to the code with more minutes, then to the one first in the input.</value>
     public ImmutableArray<CptCode> PreferredOrder { get; init; } = [];
 
