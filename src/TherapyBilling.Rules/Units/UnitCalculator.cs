@@ -66,7 +66,10 @@ public static class UnitCalculator
 
         var groups = GroupByCode(input, counted, durations);
         var lines = AllocateLines(groups, method, options, diagnostics, out var totals, out var exact);
-        ReportZeroUnitLines(lines, method, diagnostics);
+        if (!diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit))
+        {
+            ReportZeroUnitLines(lines, method, diagnostics); // beyond the limit no line has units; TBR111 says why
+        }
 
         int totalUnits = 0;
         foreach (var line in lines)

@@ -105,6 +105,7 @@ public sealed class PatientTimeAndLimitTests
         var d = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.MinutesBeyondLimit);
         Assert.Equal(Severity.Error, d.Severity);
         Assert.Equal(0, result.TotalUnits);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticIds.TimedLineEarnsNoUnit);
         Assert.Equal(UnitCalculator.MaxEncounterMinutes, result.TimedMinutes);
         Assert.False(result.IsValidAllocation(new Dictionary<CptCode, int> { [C97110] = 1 }));
         Assert.True(result.IsValidAllocation(new Dictionary<CptCode, int>()));
