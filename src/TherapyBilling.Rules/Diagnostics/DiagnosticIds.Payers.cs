@@ -20,6 +20,12 @@ public static partial class DiagnosticIds
     /// <summary>TBR413: assistant units need CQ/CO but the discipline is unknown or SLP.</summary>
     public const string AssistantDisciplineUnknown = "TBR413";
 
+    /// <summary>TBR414: fewer units of a code are billed with CQ/CO than the per-unit de minimis decision says need it.</summary>
+    public const string AssistantUnitsTooFew = "TBR414";
+
+    /// <summary>TBR415: more units of a code are billed with CQ/CO than the per-unit de minimis decision says need it.</summary>
+    public const string AssistantUnitsTooMany = "TBR415";
+
     /// <summary>TBR420: the beneficiary's year-to-date allowed amount passes the KX threshold and the lines lack KX.</summary>
     public const string KxModifierRequired = "TBR420";
 
