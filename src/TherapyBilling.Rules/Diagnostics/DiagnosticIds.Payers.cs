@@ -53,6 +53,9 @@ public static partial class DiagnosticIds
     /// <summary>TBR433: an encounter is delivered by telehealth to a payer whose profile has no telehealth policy.</summary>
     public const string TelehealthNotCovered = "TBR433";
 
+    /// <summary>TBR434: the date of service is after the last date the payer's telehealth code list knows; the codes were not checked.</summary>
+    public const string TelehealthListOutOfDate = "TBR434";
+
     /// <summary>TBR440: a visit is beyond the authorization's visit count.</summary>
     public const string AuthorizationVisitsExceeded = "TBR440";
 

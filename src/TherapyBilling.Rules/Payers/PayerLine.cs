@@ -141,6 +141,15 @@ internal static class PayerLineChecks
                 "placeOfService", Arg.Of("pos", placeOfService ?? "(none)"), payer, Arg.Of("allowed", string.Join(" or ", policy.PlacesOfService))));
         }
 
+        bool listKnowsTheDate = true;
+        if (policy.KnownThrough is { } through && dateOfService > through)
+        {
+            // The shipped list ends before the visit: not checked, never an error (load the current list).
+            listKnowsTheDate = false;
+            diagnostics.Add(DiagnosticDescriptors.TelehealthListOutOfDate.Create(
+                string.Empty, payer, PayerArgs.Date("through", through), PayerArgs.Date("date", dateOfService)));
+        }
+
         foreach (var line in lines)
         {
             foreach (var modifier in policy.RequiredModifiers)
@@ -151,7 +160,7 @@ internal static class PayerLineChecks
                 }
             }
 
-            if (!policy.Allows(line.Code, dateOfService))
+            if (listKnowsTheDate && !policy.Allows(line.Code, dateOfService))
             {
                 diagnostics.Add(DiagnosticDescriptors.TelehealthCodeNotAllowed.Create(line.Path + ".code", Arg.Of("code", line.Code), payer, PayerArgs.Date("date", dateOfService)));
             }
