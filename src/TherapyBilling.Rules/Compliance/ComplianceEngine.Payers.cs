@@ -50,7 +50,7 @@ public static partial class ComplianceEngine
         if (profile.Assistants is { } assistants && encounter.DateOfService >= assistants.From)
         {
             var decisions = AssistantRules.Decide(encounter.Segments, units, encounter.Discipline, assistants.DeMinimisPercent, code => ModifiersOfCode(lines, code));
-            PayerLineChecks.AssistantModifiers(lines, decisions, assistants.DeMinimisPercent, diagnostics);
+            PayerLineChecks.AssistantModifiers(lines, decisions, assistants.DeMinimisPercent, billed: !encounter.BilledLines.IsDefaultOrEmpty, diagnostics);
         }
 
         if (profile.ApplyKxThreshold)

@@ -104,7 +104,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor ProgressReportOverdue { get; } = new(
         DiagnosticIds.ProgressReportOverdue,
         "Visit billed past the progress-report deadline",
-        "The reporting period {start} to {end} ended with no clinician progress report, and the late window closed on {deadline}; this visit on {date} is past due (BPM ch. 15 §220.3 D). Have the therapist write the progress report before billing further visits.",
+        "The reporting period {start} to {end} ended with no clinician progress report, which was due by {deadline}; this visit on {date} is past due (a report at least once every 10 treatment days, BPM ch. 15 §220.3 D). Have the therapist write the progress report before billing further visits.",
         DocumentationCategory,
         Severity.Error);
 
@@ -112,7 +112,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor ProgressReportDue { get; } = new(
         DiagnosticIds.ProgressReportDue,
         "Progress report due",
-        "The reporting period {start} to {end} reached 10 treatment days without a clinician progress report; write it by {deadline} (7 calendar days after the period ends, BPM ch. 15 §220.3 D).",
+        "The reporting period {start} to {end} reached 10 treatment days without a clinician progress report; write it by {deadline} (the period's end, BPM ch. 15 §220.3 D, plus any late window the requirement set allows).",
         DocumentationCategory,
         Severity.Warning);
 

@@ -52,6 +52,22 @@ public static partial class DiagnosticDescriptors
         PayersCategory,
         Severity.Warning);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.AssistantUnitsTooFew"/>.</summary>
+    public static DiagnosticDescriptor AssistantUnitsTooFew { get; } = new(
+        DiagnosticIds.AssistantUnitsTooFew,
+        "Too few units with the assistant modifier",
+        "{code}: {needed} of {units} unit(s) need {modifier} (the assistant furnished more than {percent} % of each independently), but {billed} unit(s) carry it, which overbills; bill {fix} (CPM ch. 5 §20.1, de minimis per unit).",
+        PayersCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.AssistantUnitsTooMany"/>.</summary>
+    public static DiagnosticDescriptor AssistantUnitsTooMany { get; } = new(
+        DiagnosticIds.AssistantUnitsTooMany,
+        "Too many units with the assistant modifier",
+        "{code}: only {needed} of {units} unit(s) need {modifier} (the assistant furnished more than {percent} % of each independently), but {billed} unit(s) carry it, which underbills (85 % payment); bill {fix} (CPM ch. 5 §20.1, de minimis per unit).",
+        PayersCategory,
+        Severity.Warning);
+
     /// <summary>Gets the descriptor of <see cref="DiagnosticIds.KxModifierRequired"/>.</summary>
     public static DiagnosticDescriptor KxModifierRequired { get; } = new(
         DiagnosticIds.KxModifierRequired,
@@ -124,6 +140,14 @@ public static partial class DiagnosticDescriptors
         PayersCategory,
         Severity.Error);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.TelehealthListOutOfDate"/>.</summary>
+    public static DiagnosticDescriptor TelehealthListOutOfDate { get; } = new(
+        DiagnosticIds.TelehealthListOutOfDate,
+        "Telehealth code list does not reach the date of service",
+        "Payer {payer}'s telehealth code list is known only through {through}; the codes of this visit on {date} were not checked. Load the current telehealth list (extend 'through' in the payer profile) to check them.",
+        PayersCategory,
+        Severity.Warning);
+
     /// <summary>Gets the descriptor of <see cref="DiagnosticIds.AuthorizationVisitsExceeded"/>.</summary>
     public static DiagnosticDescriptor AuthorizationVisitsExceeded { get; } = new(
         DiagnosticIds.AuthorizationVisitsExceeded,
@@ -174,7 +198,7 @@ public static partial class DiagnosticDescriptors
 
     private static DiagnosticDescriptor[] PayerDescriptors() =>
     [
-        PayerMethodResolved, UnknownPayer, AssistantModifierMissing, AssistantModifierUnsupported, AssistantModifierWrongDiscipline, AssistantDisciplineUnknown, KxModifierRequired, KxModifierBelowThreshold, TargetedMedicalReview, KxThresholdYearUnknown, KxBucketUnknown, TelehealthPlaceOfService, TelehealthModifierMissing, TelehealthCodeNotAllowed, TelehealthNotCovered, AuthorizationVisitsExceeded, AuthorizationDateOutside, AuthorizationVisitsRemaining, AuthorizationMissing, AmountInControversyBelow, AmountInControversyYearUnknown,
+        PayerMethodResolved, UnknownPayer, AssistantModifierMissing, AssistantModifierUnsupported, AssistantModifierWrongDiscipline, AssistantDisciplineUnknown, AssistantUnitsTooFew, AssistantUnitsTooMany, KxModifierRequired, KxModifierBelowThreshold, TargetedMedicalReview, KxThresholdYearUnknown, KxBucketUnknown, TelehealthPlaceOfService, TelehealthModifierMissing, TelehealthCodeNotAllowed, TelehealthNotCovered, TelehealthListOutOfDate, AuthorizationVisitsExceeded, AuthorizationDateOutside, AuthorizationVisitsRemaining, AuthorizationMissing, AmountInControversyBelow, AmountInControversyYearUnknown,
         .. PayerInputDescriptors(),
     ];
 }

@@ -38,10 +38,10 @@ public static partial class DiagnosticIds
     /// <summary>TBR212: across a period, the average minutes per billed timed unit is under 15.</summary>
     public const string LowAverageMinutesPerUnit = "TBR212";
 
-    /// <summary>TBR213: a visit is billed after a progress report's late deadline with no report written.</summary>
+    /// <summary>TBR213: a visit is billed after a progress report was due (the period's end plus any late window) with no report written.</summary>
     public const string ProgressReportOverdue = "TBR213";
 
-    /// <summary>TBR214: a progress-report period has ended and its report is due (the 7-day late window is running).</summary>
+    /// <summary>TBR214: a progress-report period has reached 10 treatment days and its report is due (on the period's last day, or within the requirement set's late window).</summary>
     public const string ProgressReportDue = "TBR214";
 
     /// <summary>TBR215: a progress report written by an assistant does not count.</summary>

@@ -20,6 +20,12 @@ public static partial class DiagnosticIds
     /// <summary>TBR413: assistant units need CQ/CO but the discipline is unknown or SLP.</summary>
     public const string AssistantDisciplineUnknown = "TBR413";
 
+    /// <summary>TBR414: fewer units of a code are billed with CQ/CO than the per-unit de minimis decision says need it.</summary>
+    public const string AssistantUnitsTooFew = "TBR414";
+
+    /// <summary>TBR415: more units of a code are billed with CQ/CO than the per-unit de minimis decision says need it.</summary>
+    public const string AssistantUnitsTooMany = "TBR415";
+
     /// <summary>TBR420: the beneficiary's year-to-date allowed amount passes the KX threshold and the lines lack KX.</summary>
     public const string KxModifierRequired = "TBR420";
 
@@ -46,6 +52,9 @@ public static partial class DiagnosticIds
 
     /// <summary>TBR433: an encounter is delivered by telehealth to a payer whose profile has no telehealth policy.</summary>
     public const string TelehealthNotCovered = "TBR433";
+
+    /// <summary>TBR434: the date of service is after the last date the payer's telehealth code list knows; the codes were not checked.</summary>
+    public const string TelehealthListOutOfDate = "TBR434";
 
     /// <summary>TBR440: a visit is beyond the authorization's visit count.</summary>
     public const string AuthorizationVisitsExceeded = "TBR440";

@@ -417,7 +417,8 @@ public static class DocumentationCheck
             }
 
             var dos = context.DateOfService;
-            var schedule = ProgressReportSchedule.Compute(EpisodeDays(episode), reports.Where(r => r is not null && r.Date <= dos));
+            int window = context.Requirements.ProgressReportLateDays;
+            var schedule = ProgressReportSchedule.Compute(EpisodeDays(episode), reports.Where(r => r is not null && r.Date <= dos), window);
             int lastReported = -1;
             for (int p = 0; p < schedule.Periods.Length; p++)
             {
@@ -435,7 +436,7 @@ public static class DocumentationCheck
                     continue;
                 }
 
-                var deadline = end.PlusDays(ReportingPeriod.LateDays);
+                var deadline = end.PlusDays(window);
                 var descriptor = dos > deadline ? DiagnosticDescriptors.ProgressReportOverdue : DiagnosticDescriptors.ProgressReportDue;
                 Add(descriptor.Create(
                     Path("episode.progressReports"),

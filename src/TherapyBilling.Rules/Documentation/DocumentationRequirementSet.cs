@@ -142,6 +142,26 @@ public sealed record DocumentationRequirementSet
     /// <value>The default value is 15.</value>
     public int MinimumAverageMinutesPerUnit { get; init; } = 15;
 
+    /// <summary>
+    /// Gets the calendar days after a progress-report period ends within which a late report still counts (TBR213/TBR214).
+    /// The rule text (BPM ch. 15 §220.3 D) has none; BPM ch. 15 §220.3 B lets contractors require entry within 1 week,
+    /// so a window such as <see cref="ProgressReportSchedule.ContractorEntryWindowDays"/> is a payer or contractor
+    /// policy [L].
+    /// </summary>
+    /// <value>The default value is 0 (no late window).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int ProgressReportLateDays
+    {
+        get => _progressReportLateDays;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _progressReportLateDays = value;
+        }
+    }
+
+    private readonly int _progressReportLateDays;
+
     /// <summary>Gets, per scale name (case-insensitive), the levels that mean modified independence or independence [M].</summary>
     /// <value>The default value knows <c>FIM</c> (6, 7), <c>GG</c> (06) and <c>descriptive</c> (independent, modified independent).</value>
     public ImmutableDictionary<string, ImmutableArray<string>> IndependentLevels { get; init; } =

@@ -12,10 +12,10 @@ public enum ReportingPeriodStatus
     /// <summary>A clinician's report ended the period, written by its end.</summary>
     Reported = 2,
 
-    /// <summary>The period ended on its 10th treatment day; the report came within the 7 calendar days allowed.</summary>
+    /// <summary>The period ended on its 10th treatment day; the report came within the late window the caller allowed (none by default).</summary>
     ReportedLate = 3,
 
-    /// <summary>The report covering the period was written more than 7 calendar days after the period ended.</summary>
+    /// <summary>The report covering the period was written after the period ended and after any late window.</summary>
     ReportedTooLate = 4,
 
     /// <summary>The period ended on its 10th treatment day and no clinician report covers it.</summary>
@@ -31,11 +31,12 @@ public enum ReportingPeriodStatus
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int TreatmentDays, ProgressReport? Report, ReportingPeriodStatus Status)
 {
-    /// <summary>The calendar days after a period's end within which a late report is still allowed.</summary>
-    public const int LateDays = 7;
+    /// <summary>Gets the calendar days after the period's end within which a late report was allowed when the schedule was computed.</summary>
+    /// <value>The default value is 0: the rule text (BPM ch. 15 §220.3 D) has no late window.</value>
+    public int LateReportDays { get; init; }
 
-    /// <summary>Gets the last day a late report is allowed (<see cref="End"/> plus 7 calendar days), or <see langword="null"/> while open.</summary>
-    public LocalDate? LateDeadline => End?.PlusDays(LateDays);
+    /// <summary>Gets the last day the period's report is accepted (<see cref="End"/> plus <see cref="LateReportDays"/>), or <see langword="null"/> while open.</summary>
+    public LocalDate? LateDeadline => End?.PlusDays(LateReportDays);
 
     /// <summary>Gets the treatment days left before a report is required (0 when the period has ended).</summary>
     public int TreatmentDaysRemaining => End.HasValue ? 0 : ProgressReportSchedule.TreatmentDaysPerPeriod - TreatmentDays;
@@ -48,9 +49,11 @@ public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int Treatm
 /// <remarks>
 /// <para>The rule: the first period starts on the episode's first treatment day. A period ends on the date a
 /// clinician's report covers through, or on its 10th treatment day, whichever comes first; the next treatment day
-/// starts the next period. A report is due by the end of its period; a late report is allowed within 7 calendar days
-/// after the period ends. Days without a visit are not treatment days. Reports by an assistant (PTA/OTA) do not count.</para>
-/// <para>Each report is used by at most one period: a report written within the 7 days after a period ended on its
+/// starts the next period. A report is due by the end of its period. The rule text has no late window; a caller may
+/// allow one (<c>lateReportDays</c>; BPM ch. 15 §220.3 B lets contractors require entry within 1 week, so
+/// <see cref="ContractorEntryWindowDays"/> is a policy choice [L], not §220.3 D). Days without a visit are not treatment
+/// days. Reports by an assistant (PTA/OTA) do not count.</para>
+/// <para>Each report is used by at most one period: a report written within the late window after a period ended on its
 /// 10th day is that period's late report and does not also end the next period; a report written later leaves that
 /// period <see cref="ReportingPeriodStatus.NotReported"/> and ends the period it falls in. A report whose coverage ends
 /// before the current period starts is ignored.</para>
@@ -59,12 +62,18 @@ public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int Treatm
 /// <example><code>
 /// // Manual example: treated weekdays from Mon Oct 1; optional report Oct 5.
 /// var schedule = ProgressReportSchedule.Compute(weekdays, [new ProgressReport(new LocalDate(2018, 10, 5), ClinicianRole.Therapist)]);
-/// // schedule.Periods[1]: Start Oct 8, End Oct 19 (10 treatment days), due by Oct 19, late allowed until Oct 26.
+/// // schedule.Periods[1]: Start Oct 8, End Oct 19 (10 treatment days), due by Oct 19 (Oct 26 with a 7-day window).
 /// </code></example>
 public sealed class ProgressReportSchedule
 {
     /// <summary>The most treatment days a period may span.</summary>
     public const int TreatmentDaysPerPeriod = 10;
+
+    /// <summary>
+    /// The 1-week window some contractors use for entering notes and reports (BPM ch. 15 §220.3 B: "contractors may
+    /// require" entry within 1 week) [L]: pass it as <c>lateReportDays</c> to allow a late report that long.
+    /// </summary>
+    public const int ContractorEntryWindowDays = 7;
 
     private ProgressReportSchedule(ImmutableArray<ReportingPeriod> periods) => Periods = periods;
 
@@ -74,15 +83,26 @@ public sealed class ProgressReportSchedule
     /// <summary>Gets the last period, or <see langword="null"/> when there is no treatment day.</summary>
     public ReportingPeriod? Current => Periods.IsEmpty ? null : Periods[^1];
 
-    /// <summary>Computes the schedule.</summary>
+    /// <summary>Computes the schedule as the rule text has it: no late window.</summary>
     /// <param name="treatmentDays">The episode's treatment days (evaluation, re-evaluation or treatment), in any order; duplicates are ignored.</param>
     /// <param name="reports">The progress reports written; those by an assistant are ignored.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static ProgressReportSchedule Compute(IEnumerable<LocalDate> treatmentDays, IEnumerable<ProgressReport> reports)
+    public static ProgressReportSchedule Compute(IEnumerable<LocalDate> treatmentDays, IEnumerable<ProgressReport> reports) =>
+        Compute(treatmentDays, reports, 0);
+
+    /// <summary>Computes the schedule with a late window.</summary>
+    /// <param name="treatmentDays">The episode's treatment days (evaluation, re-evaluation or treatment), in any order; duplicates are ignored.</param>
+    /// <param name="reports">The progress reports written; those by an assistant are ignored.</param>
+    /// <param name="lateReportDays">The calendar days after a period's end within which a late report still counts for it (0 for none; <see cref="ContractorEntryWindowDays"/> for the contractor option).</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lateReportDays"/> is negative.</exception>
+    public static ProgressReportSchedule Compute(IEnumerable<LocalDate> treatmentDays, IEnumerable<ProgressReport> reports, int lateReportDays)
     {
         Guard.NotNull(treatmentDays);
         Guard.NotNull(reports);
+        ArgumentOutOfRangeException.ThrowIfNegative(lateReportDays);
         var days = treatmentDays.Distinct().Order().ToArray();
         var counted = reports
             .Where(static r => r is not null && r.AuthorRole != ClinicianRole.Assistant)
@@ -103,7 +123,7 @@ public sealed class ProgressReportSchedule
                 var report = counted[r];
                 var end = report.CoversThrough;
                 var status = report.Date <= end ? ReportingPeriodStatus.Reported
-                    : report.Date <= end.PlusDays(ReportingPeriod.LateDays) ? ReportingPeriodStatus.ReportedLate
+                    : report.Date <= end.PlusDays(lateReportDays) ? ReportingPeriodStatus.ReportedLate
                     : ReportingPeriodStatus.ReportedTooLate;
                 int next = i;
                 while (next < days.Length && days[next] <= end)
@@ -111,12 +131,12 @@ public sealed class ProgressReportSchedule
                     next++;
                 }
 
-                periods.Add(new ReportingPeriod(start, end, next - i, report, status));
+                periods.Add(new ReportingPeriod(start, end, next - i, report, status) { LateReportDays = lateReportDays });
                 i = next;
             }
             else if (tenth is LocalDate last)
             {
-                int late = FindLateReport(counted, used, last);
+                int late = FindLateReport(counted, used, last, lateReportDays);
                 ProgressReport? report = null;
                 var status = ReportingPeriodStatus.NotReported;
                 if (late >= 0)
@@ -126,12 +146,12 @@ public sealed class ProgressReportSchedule
                     status = ReportingPeriodStatus.ReportedLate;
                 }
 
-                periods.Add(new ReportingPeriod(start, last, TreatmentDaysPerPeriod, report, status));
+                periods.Add(new ReportingPeriod(start, last, TreatmentDaysPerPeriod, report, status) { LateReportDays = lateReportDays });
                 i += TreatmentDaysPerPeriod;
             }
             else
             {
-                periods.Add(new ReportingPeriod(start, null, days.Length - i, null, ReportingPeriodStatus.Open));
+                periods.Add(new ReportingPeriod(start, null, days.Length - i, null, ReportingPeriodStatus.Open) { LateReportDays = lateReportDays });
                 i = days.Length;
             }
         }
@@ -154,13 +174,13 @@ public sealed class ProgressReportSchedule
         return -1;
     }
 
-    /// <summary>The first unused report written within 7 days after the period's 10th day that covers beyond it: the late report.</summary>
+    /// <summary>The first unused report written within the late window after the period's 10th day that covers beyond it: the late report.</summary>
     /// <remarks>A report written later than that does not rescue the period; it ends the period it falls in instead.</remarks>
-    private static int FindLateReport(ProgressReport[] reports, bool[] used, LocalDate end)
+    private static int FindLateReport(ProgressReport[] reports, bool[] used, LocalDate end, int lateReportDays)
     {
         for (int r = 0; r < reports.Length; r++)
         {
-            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= end.PlusDays(ReportingPeriod.LateDays))
+            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= end.PlusDays(lateReportDays))
             {
                 return r;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace TherapyBilling.Rules;
 
@@ -32,12 +33,18 @@ internal static class PayerLineChecks
         }
     }
 
-    public static void AssistantModifiers(IReadOnlyList<PayerLine> lines, IReadOnlyList<AssistantDecision> decisions, int percent, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// CQ/CO per code against the per-unit decision: missing (TBR410), unsupported (TBR411), unknown discipline
+    /// (TBR413); with billed lines, the number of units carrying the modifier is compared with the number that need
+    /// it (TBR414 too few, TBR415 too many). Computed lines carry one modifier set for all units, so they are not counted.
+    /// </summary>
+    public static void AssistantModifiers(IReadOnlyList<PayerLine> lines, IReadOnlyList<AssistantDecision> decisions, int percent, bool billed, List<Diagnostic> diagnostics)
     {
         foreach (var decision in decisions)
         {
             PayerLine? first = null;
             bool hasCq = false, hasCo = false;
+            int cqUnits = 0, coUnits = 0;
             foreach (var line in lines)
             {
                 if (line.Code != decision.Code)
@@ -46,8 +53,17 @@ internal static class PayerLineChecks
                 }
 
                 first ??= line;
-                hasCq |= line.Has(Modifier.CQ);
-                hasCo |= line.Has(Modifier.CO);
+                if (line.Has(Modifier.CQ))
+                {
+                    hasCq = true;
+                    cqUnits += line.Units;
+                }
+
+                if (line.Has(Modifier.CO))
+                {
+                    hasCo = true;
+                    coUnits += line.Units;
+                }
             }
 
             if (first is null)
@@ -67,6 +83,10 @@ internal static class PayerLineChecks
                     diagnostics.Add(DiagnosticDescriptors.AssistantModifierMissing.Create(
                         first.Path + ".modifiers", Arg.Of("code", decision.Code), Arg.Of("percent", percent), Arg.Of("units", decision.AssistantUnits), Arg.Of("modifier", required)));
                 }
+                else if (billed)
+                {
+                    CompareCount(decision, required, required == Modifier.CQ ? cqUnits : coUnits, first.Path, percent, diagnostics);
+                }
             }
             else if (hasCq || hasCo)
             {
@@ -74,6 +94,35 @@ internal static class PayerLineChecks
                     first.Path + ".modifiers", Arg.Of("code", decision.Code), Arg.Of("modifier", hasCq ? Modifier.CQ : Modifier.CO), Arg.Of("percent", percent)));
             }
         }
+    }
+
+    private static void CompareCount(AssistantDecision decision, Modifier required, int billedUnits, string path, int percent, List<Diagnostic> diagnostics)
+    {
+        if (billedUnits == decision.AssistantUnits)
+        {
+            return;
+        }
+
+        var descriptor = billedUnits < decision.AssistantUnits ? DiagnosticDescriptors.AssistantUnitsTooFew : DiagnosticDescriptors.AssistantUnitsTooMany;
+        diagnostics.Add(descriptor.Create(
+            path + ".modifiers",
+            Arg.Of("code", decision.Code),
+            Arg.Of("needed", decision.AssistantUnits),
+            Arg.Of("units", decision.Units),
+            Arg.Of("modifier", required),
+            Arg.Of("percent", percent),
+            Arg.Of("billed", billedUnits),
+            Arg.Of("fix", SplitText(decision, required))));
+    }
+
+    /// <summary>The billing the decision proves: "97110 GP ×1 and 97110 GP CQ ×2".</summary>
+    internal static string SplitText(AssistantDecision decision, Modifier required)
+    {
+        var discipline = AssistantRules.DisciplineModifierFor(required)!.Value;
+        string assistantLine = string.Create(CultureInfo.InvariantCulture, $"{decision.Code} {discipline} {required} ×{decision.AssistantUnits}");
+        return decision.TherapistUnits == 0
+            ? assistantLine
+            : string.Create(CultureInfo.InvariantCulture, $"{decision.Code} {discipline} ×{decision.TherapistUnits} and {assistantLine}");
     }
 
     public static void Telehealth(IReadOnlyList<PayerLine> lines, PayerProfile profile, NodaTime.LocalDate dateOfService, string? placeOfService, List<Diagnostic> diagnostics)
@@ -92,6 +141,15 @@ internal static class PayerLineChecks
                 "placeOfService", Arg.Of("pos", placeOfService ?? "(none)"), payer, Arg.Of("allowed", string.Join(" or ", policy.PlacesOfService))));
         }
 
+        bool listKnowsTheDate = true;
+        if (policy.KnownThrough is { } through && dateOfService > through)
+        {
+            // The shipped list ends before the visit: not checked, never an error (load the current list).
+            listKnowsTheDate = false;
+            diagnostics.Add(DiagnosticDescriptors.TelehealthListOutOfDate.Create(
+                string.Empty, payer, PayerArgs.Date("through", through), PayerArgs.Date("date", dateOfService)));
+        }
+
         foreach (var line in lines)
         {
             foreach (var modifier in policy.RequiredModifiers)
@@ -102,7 +160,7 @@ internal static class PayerLineChecks
                 }
             }
 
-            if (!policy.Allows(line.Code, dateOfService))
+            if (listKnowsTheDate && !policy.Allows(line.Code, dateOfService))
             {
                 diagnostics.Add(DiagnosticDescriptors.TelehealthCodeNotAllowed.Create(line.Path + ".code", Arg.Of("code", line.Code), payer, PayerArgs.Date("date", dateOfService)));
             }

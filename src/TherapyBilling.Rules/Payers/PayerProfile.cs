@@ -86,6 +86,38 @@ public sealed record TelehealthPolicy
     /// <value>The default value is an empty string.</value>
     public string Source { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Gets the last date the code list knows: the latest <see cref="TelehealthCode.Through"/> of a restricted list whose
+    /// every entry has an end date. A date of service after it is not checked against the list (TBR434): the list,
+    /// not the visit, may be out of date. <see langword="null"/> when the list is open-ended, empty or not restricted.
+    /// </summary>
+    public LocalDate? KnownThrough
+    {
+        get
+        {
+            if (!RestrictCodes || Codes.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+
+            LocalDate? last = null;
+            foreach (var entry in Codes)
+            {
+                if (entry.Through is not { } through)
+                {
+                    return null;
+                }
+
+                if (last is null || through > last.Value)
+                {
+                    last = through;
+                }
+            }
+
+            return last;
+        }
+    }
+
     /// <summary>Gets whether a code may be furnished by telehealth on a date.</summary>
     /// <param name="code">The code.</param>
     /// <param name="dateOfService">The date of service.</param>

@@ -27,21 +27,41 @@ public sealed class ProgressReportScheduleTests
         Assert.Equal(new LocalDate(2018, 10, 19), second.End);
         Assert.Equal(10, second.TreatmentDays);
         Assert.Equal(ReportingPeriodStatus.NotReported, second.Status);
-        Assert.Equal(new LocalDate(2018, 10, 26), second.LateDeadline);
+        Assert.Equal(new LocalDate(2018, 10, 19), second.LateDeadline); // rule text: due by the period's end, no late window
+        var withWindow = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 5), ClinicianRole.Therapist)], ProgressReportSchedule.ContractorEntryWindowDays);
+        Assert.Equal(new LocalDate(2018, 10, 26), withWindow.Periods[1].LateDeadline);
+        Assert.Equal(7, withWindow.Periods[1].LateReportDays);
     }
 
     [Fact]
-    public void Compute_NoReport_PeriodEndsOnTenthTreatmentDay_LateAllowedSevenDays()
+    public void Compute_Default_NoLateWindow_ReportAfterTheTenthDayDoesNotRescueThePeriod()
+    {
+        // BPM ch. 15 §220.3 D: a report at least once every 10 treatment days; the 1-week entry window is a
+        // contractor option (§220.3 B) [L], off by default.
+        var days = Weekdays(Oct1, 12);
+        var schedule = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 15), ClinicianRole.Therapist)]);
+        Assert.Equal(new LocalDate(2018, 10, 12), schedule.Periods[0].End);
+        Assert.Equal(ReportingPeriodStatus.NotReported, schedule.Periods[0].Status);
+        Assert.Equal(0, schedule.Periods[0].LateReportDays);
+    }
+
+    [Fact]
+    public void Compute_NegativeLateWindow_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProgressReportSchedule.Compute(Weekdays(Oct1, 3), [], -1));
+
+    [Fact]
+    public void Compute_WithContractorWindow_PeriodEndsOnTenthTreatmentDay_LateAllowedSevenDays()
     {
         var days = Weekdays(Oct1, 12);
-        var late = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 19), ClinicianRole.Therapist)]);
+        const int Window = ProgressReportSchedule.ContractorEntryWindowDays;
+        var late = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 19), ClinicianRole.Therapist)], Window);
         Assert.Equal(new LocalDate(2018, 10, 12), late.Periods[0].End);
         Assert.Equal(ReportingPeriodStatus.ReportedLate, late.Periods[0].Status);
         Assert.Equal(new LocalDate(2018, 10, 15), late.Periods[1].Start);
         Assert.Equal(ReportingPeriodStatus.Open, late.Periods[1].Status);
         Assert.Equal(8, late.Periods[1].TreatmentDaysRemaining);
 
-        var tooLate = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 20), ClinicianRole.Therapist)]);
+        var tooLate = ProgressReportSchedule.Compute(days, [new ProgressReport(new LocalDate(2018, 10, 20), ClinicianRole.Therapist)], Window);
         Assert.Equal(ReportingPeriodStatus.NotReported, tooLate.Periods[0].Status);
     }
 
@@ -56,14 +76,18 @@ public sealed class ProgressReportScheduleTests
     [Fact]
     public void Validate_VisitBilledPastLateDeadline_Overdue()
     {
-        var days = Weekdays(Oct1, 16); // the 16th weekday is Oct 22; period 1 ended Oct 12, late window closed Oct 19
+        var days = Weekdays(Oct1, 16); // the 16th weekday is Oct 22; period 1 ended Oct 12; with the 7-day option the window closed Oct 19
         var visit = days[^1];
         var note = Complete() with
         {
             DateOfService = visit,
             Episode = new EpisodeContext { TreatmentDays = [.. days], ProgressReports = [new ProgressReport(new LocalDate(2018, 10, 3), ClinicianRole.Assistant)] },
         };
-        var findings = DocumentationCheck.Validate(note, new DocumentationCheckContext(visit, NoteFixtures.Units()));
+        var withWindow = new DocumentationCheckContext(visit, NoteFixtures.Units())
+        {
+            Requirements = DocumentationRequirementSet.Medicare with { ProgressReportLateDays = ProgressReportSchedule.ContractorEntryWindowDays },
+        };
+        var findings = DocumentationCheck.Validate(note, withWindow);
         var d = Assert.Single(findings, d => d.Id == DiagnosticIds.ProgressReportOverdue);
         Assert.Equal("2018-10-01", d.GetArgument("start"));
         Assert.Equal("2018-10-12", d.GetArgument("end"));
@@ -73,20 +97,54 @@ public sealed class ProgressReportScheduleTests
     }
 
     [Fact]
-    public void Validate_VisitWithinLateWindow_ReportDueWarning()
+    public void Validate_VisitWithinContractorLateWindow_ReportDueWarning()
     {
         var days = Weekdays(Oct1, 12); // Oct 16 is within Oct 12 + 7
         var visit = days[^1];
         var note = Complete() with { DateOfService = visit, Episode = new EpisodeContext { TreatmentDays = [.. days] } };
+        var context = new DocumentationCheckContext(visit, NoteFixtures.Units())
+        {
+            Requirements = DocumentationRequirementSet.Medicare with { ProgressReportLateDays = 7 },
+        };
+        var findings = DocumentationCheck.Validate(note, context);
+        var d = Assert.Single(findings, d => d.Id == DiagnosticIds.ProgressReportDue);
+        Assert.Equal((Severity.Warning, "2018-10-19"), (d.Severity, d.GetArgument("deadline")));
+        Assert.DoesNotContain(findings, d => d.Id == DiagnosticIds.ProgressReportOverdue);
+    }
+
+    [Fact]
+    public void Validate_Default_VisitAfterTheTenthTreatmentDayWithoutReport_Overdue()
+    {
+        // Default (rule text, BPM ch. 15 §220.3 D): no late window, so the 11th treatment day without a report is past due.
+        var days = Weekdays(Oct1, 11);
+        var visit = days[^1];
+        var note = Complete() with { DateOfService = visit, Episode = new EpisodeContext { TreatmentDays = [.. days] } };
+        var findings = DocumentationCheck.Validate(note, new DocumentationCheckContext(visit, NoteFixtures.Units()));
+        var d = Assert.Single(findings, d => d.Id == DiagnosticIds.ProgressReportOverdue);
+        Assert.Equal(("2018-10-12", "2018-10-12"), (d.GetArgument("end"), d.GetArgument("deadline")));
+    }
+
+    [Fact]
+    public void Validate_Default_VisitOnTheTenthTreatmentDayWithoutReport_DueWarning()
+    {
+        var days = Weekdays(Oct1, 10);
+        var visit = days[^1];
+        var note = Complete() with { DateOfService = visit, Episode = new EpisodeContext { TreatmentDays = [.. days] } };
         var findings = DocumentationCheck.Validate(note, new DocumentationCheckContext(visit, NoteFixtures.Units()));
         Assert.Equal(Severity.Warning, Assert.Single(findings, d => d.Id == DiagnosticIds.ProgressReportDue).Severity);
-        Assert.DoesNotContain(findings, d => d.Id == DiagnosticIds.ProgressReportOverdue);
+    }
+
+    [Fact]
+    public void RequirementSet_LateWindow_DefaultsToZero_AndRejectsNegative()
+    {
+        Assert.Equal(0, DocumentationRequirementSet.Medicare.ProgressReportLateDays);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DocumentationRequirementSet.Medicare with { ProgressReportLateDays = -1 });
     }
 
     // ---- property: the schedule agrees with a naive day-by-day simulation ----
 
-    /// <summary>Day-by-day reference: count treatment days, end a period on a report or the 10th day; a report within 7 days after an unreported period is its late report.</summary>
-    private static List<(LocalDate Start, LocalDate? End, int Days, ReportingPeriodStatus Status)> Naive(HashSet<LocalDate> days, IReadOnlyList<LocalDate> reports)
+    /// <summary>Day-by-day reference: count treatment days, end a period on a report or the 10th day; a report within the late window after an unreported period is its late report.</summary>
+    private static List<(LocalDate Start, LocalDate? End, int Days, ReportingPeriodStatus Status)> Naive(HashSet<LocalDate> days, IReadOnlyList<LocalDate> reports, int window)
     {
         var result = new List<(LocalDate Start, LocalDate? End, int Days, ReportingPeriodStatus Status)>();
         if (days.Count == 0)
@@ -104,9 +162,9 @@ public sealed class ProgressReportScheduleTests
         LocalDate? start = null;
         int count = 0;
         int pending = -1; // index in result of an unreported period whose late window is open
-        for (var d = first; d <= last.PlusDays(8); d = d.PlusDays(1))
+        for (var d = first; d <= last.PlusDays(window + 1); d = d.PlusDays(1))
         {
-            if (pending >= 0 && d > result[pending].End!.Value.PlusDays(7))
+            if (pending >= 0 && d > result[pending].End!.Value.PlusDays(window))
             {
                 pending = -1;
             }
@@ -158,11 +216,11 @@ public sealed class ProgressReportScheduleTests
 
     [Property(MaxTest = 3000)]
     public Property Compute_RandomCalendars_AgreesWithNaiveDayByDaySimulation() =>
-        Prop.ForAll(Calendars.ToArbitrary(), c =>
+        Prop.ForAll(Calendars.ToArbitrary(), Gen.Elements(0, 3, 7).ToArbitrary(), (c, window) =>
         {
             // The naive walk starts at the first treatment day; reports before it cannot count in either.
-            var schedule = ProgressReportSchedule.Compute(c.Days, c.Reports.Select(r => new ProgressReport(r, ClinicianRole.Therapist)));
-            var expected = Naive(c.Days, c.Reports);
+            var schedule = ProgressReportSchedule.Compute(c.Days, c.Reports.Select(r => new ProgressReport(r, ClinicianRole.Therapist)), window);
+            var expected = Naive(c.Days, c.Reports, window);
             var actual = schedule.Periods.Select(p => (p.Start, p.End, p.TreatmentDays, p.Status)).ToList();
             return expected.SequenceEqual(actual);
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -51,6 +52,18 @@ public sealed class AppealDeadlinesTests
     [InlineData(AppealLevel.JudicialReview, 2026, 1959, false)]
     [InlineData(AppealLevel.JudicialReview, 2026, 1960, true)]
     [InlineData(AppealLevel.AdministrativeLawJudge, 2025, 189, false)]
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2019, 159, false)] // CY 2019: $160 / $1,630
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2019, 160, true)]
+    [InlineData(AppealLevel.JudicialReview, 2019, 1629, false)]
+    [InlineData(AppealLevel.JudicialReview, 2019, 1630, true)]
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2020, 169, false)] // CY 2020: $170 / $1,670 (84 FR 53444)
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2020, 170, true)]
+    [InlineData(AppealLevel.JudicialReview, 2020, 1669, false)]
+    [InlineData(AppealLevel.JudicialReview, 2020, 1670, true)]
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2023, 179, false)] // CY 2023: $180 / $1,850 [L]
+    [InlineData(AppealLevel.AdministrativeLawJudge, 2023, 180, true)]
+    [InlineData(AppealLevel.JudicialReview, 2023, 1849, false)]
+    [InlineData(AppealLevel.JudicialReview, 2023, 1850, true)]
     [InlineData(AppealLevel.Redetermination, 2026, 1, true)]
     [InlineData(AppealLevel.AppealsCouncil, 2026, 1, true)]
     public void CheckAmountInControversy_ByLevelAndYear(AppealLevel level, int year, int amount, bool meets) =>
@@ -59,9 +72,20 @@ public sealed class AppealDeadlinesTests
     [Fact]
     public void CheckAmountInControversy_YearNotInTable_Tbr451()
     {
-        var r = AppealDeadlines.CheckAmountInControversy(AppealLevel.AdministrativeLawJudge, new LocalDate(2023, 3, 1), 500m);
+        var r = AppealDeadlines.CheckAmountInControversy(AppealLevel.AdministrativeLawJudge, new LocalDate(2027, 3, 1), 500m);
         Assert.Null(r.Threshold);
-        Assert.Equal(DiagnosticIds.AmountInControversyYearUnknown, Assert.Single(r.Diagnostics).Id);
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal((DiagnosticIds.AmountInControversyYearUnknown, Severity.Warning), (d.Id, d.Severity));
+    }
+
+    [Fact]
+    public void AmountInControversyTable_Default_HasEveryYearFrom2015To2026WithASource()
+    {
+        for (int year = 2015; year <= 2026; year++)
+        {
+            Assert.True(AmountInControversyTable.Default.TryGet(year, out var row), year.ToString(CultureInfo.InvariantCulture));
+            Assert.Matches(@"\[(H|M|L)\]", row.Source);
+        }
     }
 
     [Fact]

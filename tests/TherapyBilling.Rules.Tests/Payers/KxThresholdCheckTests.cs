@@ -11,6 +11,9 @@ public sealed class KxThresholdCheckTests
         new(id, who, date, bucket, amount, kx);
 
     [Theory]
+    [InlineData(2018, 2010)] // BBA 2018 §50202 kept the 2018 cap amount as the threshold [M]
+    [InlineData(2019, 2040)] // CR 11055 / MM11055 [M]
+    [InlineData(2020, 2080)] // CY 2020 PFS final rule, as reported [M]
     [InlineData(2021, 2110)]
     [InlineData(2022, 2150)]
     [InlineData(2023, 2230)]
@@ -25,11 +28,21 @@ public sealed class KxThresholdCheckTests
         Assert.Equal(3000m, t.TargetedReview);
     }
 
+    [Fact]
+    public void DefaultTable_EveryRowNamesItsSourceAndConfidence() =>
+        Assert.All(KxThresholdTable.Default.Years, y => Assert.Matches(@"\[(H|M|L|L/M)\]", y.Source));
+
     [Theory]
-    [InlineData(2018)]
-    [InlineData(2019)]
-    [InlineData(2020)]
-    public void DefaultTable_UnverifiedYearsAreNotShipped(int year) => Assert.False(KxThresholdTable.Default.TryGet(year, out _));
+    [InlineData(2017)] // before the KX thresholds (BBA 2018)
+    [InlineData(2027)] // after the last year the shipped table knows
+    public void Check_YearTheTableDoesNotKnow_NotCheckedWarningNeverError(int year)
+    {
+        var r = KxThresholdCheck.Check(Claim("c", new LocalDate(year, 5, 1), 5000m), 0m);
+        Assert.Null(r.Threshold);
+        Assert.False(r.RequiresKx);
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal((DiagnosticIds.KxThresholdYearUnknown, Severity.Warning), (d.Id, d.Severity));
+    }
 
     [Fact]
     public void Check_AboveThresholdWithoutKx_Tbr420()
@@ -64,7 +77,7 @@ public sealed class KxThresholdCheckTests
     [Fact]
     public void Check_YearNotInTable_Tbr423()
     {
-        var r = KxThresholdCheck.Check(Claim("c", new LocalDate(2019, 5, 1), 5000m), 0m);
+        var r = KxThresholdCheck.Check(Claim("c", new LocalDate(2027, 5, 1), 5000m), 0m);
         Assert.Null(r.Threshold);
         Assert.Equal(DiagnosticIds.KxThresholdYearUnknown, Assert.Single(r.Diagnostics).Id);
     }

@@ -9,7 +9,7 @@ public sealed class PayerDiagnosticsTests
     public void Descriptors_InTheirRangesAndListed()
     {
         var mine = Mine().ToList();
-        Assert.Equal(23, mine.Count);
+        Assert.Equal(26, mine.Count);
         Assert.All(mine.Where(d => d.Category == "Payers"), d => Assert.Matches("^TBR4[0-9][0-9]$", d.Id));
         Assert.Equal(mine.Count, mine.Select(d => d.Id).Distinct().Count());
         Assert.All(mine.Where(d => d.Category != "Payers"), d => Assert.Matches("^TBR04[0-9]$", d.Id));

@@ -40,10 +40,66 @@ public sealed class TelehealthTests
 
     [Theory]
     [InlineData(2026, 1, 30, false)] // last day of the Congressional extension
-    [InlineData(2026, 1, 31, true)]  // after it: not on the list (data, change it when Congress extends)
     [InlineData(2020, 2, 29, true)]  // before the PHE list
     public void Check_CodeAllowedByDate_Tbr432(int y, int m, int d, bool flagged) =>
         Assert.Equal(flagged, TelehealthIds(Tele(new LocalDate(y, m, d), "10", "GP", "95")).Contains(DiagnosticIds.TelehealthCodeNotAllowed));
+
+    [Theory]
+    [InlineData(2026, 1, 31)] // the day after the last date the shipped list knows
+    [InlineData(2027, 6, 1)]
+    public void Check_AfterTheListsLastKnownDate_NotCheckedWarningNeverError(int y, int m, int d)
+    {
+        var report = ComplianceEngine.Check(Tele(new LocalDate(y, m, d), "10", "GP", "95"));
+        var finding = Single(report, DiagnosticIds.TelehealthListOutOfDate);
+        Assert.Equal((Severity.Warning, "2026-01-30", "medicare"), (finding.Severity, finding.GetArgument("through"), finding.GetArgument("payer")));
+        Assert.DoesNotContain(report.Diagnostics, x => x.Id == DiagnosticIds.TelehealthCodeNotAllowed);
+        Assert.DoesNotContain(report.Diagnostics, x => x.Id.StartsWith("TBR43", StringComparison.Ordinal) && x.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Check_AfterTheListsLastKnownDate_PlaceOfServiceAndModifierStillChecked() =>
+        Assert.Equal(
+            [DiagnosticIds.TelehealthPlaceOfService, DiagnosticIds.TelehealthModifierMissing, DiagnosticIds.TelehealthListOutOfDate],
+            TelehealthIds(Tele(new LocalDate(2026, 3, 2), "11", "GP")).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Policy_KnownThrough_IsTheLatestEndDate_OrNullWhenOpenEnded()
+    {
+        var closed = new TelehealthPolicy
+        {
+            RestrictCodes = true,
+            Codes = [new TelehealthCode(C97535, null, new LocalDate(2024, 12, 31), "t"), new TelehealthCode(C97110, null, new LocalDate(2025, 3, 31), "t")],
+        };
+        Assert.Equal(new LocalDate(2025, 3, 31), closed.KnownThrough);
+        Assert.Null((closed with { Codes = [.. closed.Codes, new TelehealthCode(C97112, null, null, "t")] }).KnownThrough);
+        Assert.Null((closed with { RestrictCodes = false }).KnownThrough);
+        Assert.Null(new TelehealthPolicy { RestrictCodes = true }.KnownThrough);
+    }
+
+    [Theory]
+    [InlineData("97542", "GP")] // APTA 2020-04-30 list [M]
+    [InlineData("97750", "GP")]
+    [InlineData("97755", "GP")]
+    [InlineData("97760", "GP")]
+    [InlineData("97761", "GP")]
+    [InlineData("97165", "GO")]
+    [InlineData("92507", "GN")] // SLP treatment (WebPT 2020-04-30 summary of the CMS list) [M]
+    [InlineData("92521", "GN")]
+    [InlineData("92522", "GN")]
+    [InlineData("92523", "GN")]
+    [InlineData("92524", "GN")]
+    public void Check_CodesTheSourcesList_AllowedByTelehealth(string code, string discipline)
+    {
+        var c = CptCode.Parse(code);
+        var e = Encounter(new LocalDate(2025, 6, 2), Therapist(c, 30)) with
+        {
+            PayerId = "medicare",
+            IsTelehealth = true,
+            PlaceOfService = "10",
+            BilledLines = [Line(c, 1, discipline, "95")],
+        };
+        Assert.DoesNotContain(ComplianceEngine.Check(e).Diagnostics, x => x.Id == DiagnosticIds.TelehealthCodeNotAllowed);
+    }
 
     [Fact]
     public void Check_CommercialTemplate_AllowsAnyCode()
