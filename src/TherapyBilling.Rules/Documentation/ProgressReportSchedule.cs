@@ -35,7 +35,7 @@ public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int Treatm
     public const int LateDays = 7;
 
     /// <summary>Gets the last day a late report is allowed (<see cref="End"/> plus 7 calendar days), or <see langword="null"/> while open.</summary>
-    public LocalDate? LateDeadline => End?.PlusDays(LateDays);
+    public LocalDate? LateDeadline => (End is LocalDate end ? CalendarMath.PlusDays(end, LateDays) : null);
 
     /// <summary>Gets the treatment days left before a report is required (0 when the period has ended).</summary>
     public int TreatmentDaysRemaining => End.HasValue ? 0 : ProgressReportSchedule.TreatmentDaysPerPeriod - TreatmentDays;
@@ -103,7 +103,7 @@ public sealed class ProgressReportSchedule
                 var report = counted[r];
                 var end = report.CoversThrough;
                 var status = report.Date <= end ? ReportingPeriodStatus.Reported
-                    : report.Date <= end.PlusDays(ReportingPeriod.LateDays) ? ReportingPeriodStatus.ReportedLate
+                    : report.Date <= CalendarMath.PlusDays(end, ReportingPeriod.LateDays) ? ReportingPeriodStatus.ReportedLate
                     : ReportingPeriodStatus.ReportedTooLate;
                 int next = i;
                 while (next < days.Length && days[next] <= end)
@@ -160,7 +160,7 @@ public sealed class ProgressReportSchedule
     {
         for (int r = 0; r < reports.Length; r++)
         {
-            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= end.PlusDays(ReportingPeriod.LateDays))
+            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= CalendarMath.PlusDays(end, ReportingPeriod.LateDays))
             {
                 return r;
             }
