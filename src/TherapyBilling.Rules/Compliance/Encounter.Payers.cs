@@ -68,8 +68,13 @@ public sealed partial record Encounter
             return null;
         }
 
+        if (v == 0m)
+        {
+            return 0m; // -0.00 is zero (ThrowIfNegative reads its sign bit as negative), and prints as 0
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(v, name);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(v, MaxDollarAmount, name);
-        return v == 0m ? 0m : v; // -0.00 is zero, and prints as 0
+        return v;
     }
 }
