@@ -162,7 +162,7 @@ public sealed record NoteIntervention
 public sealed record AssistanceLevel(string? Scale, string? Value);
 
 /// <summary>A functional goal of the plan of care.</summary>
-/// <param name="Id">The caller's id of the goal (echoed in messages).</param>
+/// <param name="Id">The caller's id of the goal (never echoed: findings name a goal link by its path, <c>goalIds[1]</c>).</param>
 /// <remarks>The goal's text is not part of the model: it is not needed to check links and may hold patient data.</remarks>
 public sealed record FunctionalGoal(string Id);
 
