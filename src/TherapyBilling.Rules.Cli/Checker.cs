@@ -39,7 +39,7 @@ internal static class Checker
     public static Diagnostic? FirstInputDiagnostic(CheckResult result) => result.Diagnostics.FirstOrDefault(IsInputDiagnostic);
 
     private static bool IsInputDiagnostic(Diagnostic d) =>
-        d.Id.StartsWith("TBR0", StringComparison.Ordinal) && !string.Equals(d.Id, DiagnosticIds.UnknownCode, StringComparison.Ordinal);
+        d.Severity == Severity.Error && d.Id.StartsWith("TBR0", StringComparison.Ordinal) && !string.Equals(d.Id, DiagnosticIds.UnknownCode, StringComparison.Ordinal);
 
     /// <summary>Parses <c>--fail-on</c>: <c>error</c>, <c>warning</c>, <c>info</c> or <c>never</c> (<see langword="null"/>).</summary>
     public static Severity? ParseFailOn(string text) =>

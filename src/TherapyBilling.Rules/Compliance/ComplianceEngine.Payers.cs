@@ -32,7 +32,7 @@ public static partial class ComplianceEngine
 
         if (profile is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownPayer.Create("payer", Arg.Of("payer", payerId), Arg.Of("profiles", options.PayerProfiles.Version)));
+            diagnostics.Add(DiagnosticDescriptors.UnknownPayer.Create("payer", Arg.Of("profiles", options.PayerProfiles.Version)));
             return;
         }
 

@@ -2,6 +2,12 @@ namespace TherapyBilling.Rules;
 
 public sealed partial record Encounter
 {
+    /// <summary>
+    /// The largest dollar amount an encounter field holds: 9,999,999.99, the most the total-charge field of a
+    /// professional claim (CMS-1500 item 28: seven dollar digits and cents) can carry.
+    /// </summary>
+    public const decimal MaxDollarAmount = 9_999_999.99m;
+
     private readonly decimal? _allowedAmount;
     private readonly decimal? _kxYearToDateAllowed;
     private readonly int _authorizationVisitsUsed;
@@ -24,20 +30,22 @@ public sealed partial record Encounter
 
     /// <summary>Gets the allowed amount of this encounter's therapy lines, in dollars, for the KX threshold.</summary>
     /// <value>The default value is <see langword="null"/> (no KX check).</value>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxDollarAmount"/>.</exception>
+    /// <remarks>Negative zero (<c>-0.00</c>) is stored as zero.</remarks>
     public decimal? AllowedAmount
     {
         get => _allowedAmount;
-        init => _allowedAmount = NotNegative(value);
+        init => _allowedAmount = DollarAmount(value);
     }
 
     /// <summary>Gets the beneficiary's allowed amount in this encounter's KX bucket earlier in the calendar year (before this encounter).</summary>
     /// <value>The default value is <see langword="null"/> (no KX check).</value>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxDollarAmount"/>.</exception>
+    /// <remarks>Negative zero (<c>-0.00</c>) is stored as zero.</remarks>
     public decimal? KxYearToDateAllowed
     {
         get => _kxYearToDateAllowed;
-        init => _kxYearToDateAllowed = NotNegative(value);
+        init => _kxYearToDateAllowed = DollarAmount(value);
     }
 
     /// <summary>Gets the prior authorization the visit is billed under, or <see langword="null"/>.</summary>
@@ -46,20 +54,27 @@ public sealed partial record Encounter
 
     /// <summary>Gets how many visits of <see cref="Authorization"/> were used before this one.</summary>
     /// <value>The default value is 0.</value>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="Rules.Authorization.MaxVisitCount"/>.</exception>
     public int AuthorizationVisitsUsed
     {
         get => _authorizationVisitsUsed;
-        init => _authorizationVisitsUsed = Guard.NotNegative(value);
+        init => _authorizationVisitsUsed = Guard.InRange(value, 0, Rules.Authorization.MaxVisitCount);
     }
 
-    private static decimal? NotNegative(decimal? value, [System.Runtime.CompilerServices.CallerMemberName] string? name = null)
+    private static decimal? DollarAmount(decimal? value, [System.Runtime.CompilerServices.CallerMemberName] string? name = null)
     {
-        if (value is decimal v)
+        if (value is not decimal v)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(v, name);
+            return null;
         }
 
-        return value;
+        if (v == 0m)
+        {
+            return 0m; // -0.00 is zero (ThrowIfNegative reads its sign bit as negative), and prints as 0
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(v, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(v, MaxDollarAmount, name);
+        return v;
     }
 }

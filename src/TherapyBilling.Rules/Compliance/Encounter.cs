@@ -12,6 +12,10 @@ namespace TherapyBilling.Rules;
 /// </remarks>
 public sealed partial record Encounter
 {
+    private readonly ImmutableArray<TreatmentSegment> _segments = [];
+    private readonly ImmutableArray<BilledLine> _billedLines = [];
+    private readonly Discipline? _discipline;
+
     /// <summary>Initializes a new instance of the <see cref="Encounter"/> class.</summary>
     /// <param name="id">The caller's id of the encounter (echoed in reports).</param>
     /// <param name="dateOfService">The date of service.</param>
@@ -22,11 +26,8 @@ public sealed partial record Encounter
     {
         Id = Guard.NotNull(id);
         DateOfService = dateOfService;
-        Segments = [.. Guard.NotNull(segments)];
-        if (Segments.Any(static s => s is null))
-        {
-            throw new ArgumentException("Segments must not contain null.", nameof(segments));
-        }
+        ImmutableArray<TreatmentSegment> list = [.. Guard.NotNull(segments)];
+        _segments = Guard.NoNulls(list, nameof(segments));
     }
 
     /// <summary>Gets the caller's id of the encounter.</summary>
@@ -36,7 +37,13 @@ public sealed partial record Encounter
     public LocalDate DateOfService { get; }
 
     /// <summary>Gets the treatment segments, in input order.</summary>
-    public ImmutableArray<TreatmentSegment> Segments { get; init; }
+    /// <value>Never <see langword="default"/>: a <see langword="default"/> array is stored as empty.</value>
+    /// <exception cref="ArgumentException">A segment is <see langword="null"/>.</exception>
+    public ImmutableArray<TreatmentSegment> Segments
+    {
+        get => _segments;
+        init => _segments = Guard.NoNulls(value);
+    }
 
     /// <summary>Gets the unit method chosen for this encounter, or <see langword="null"/> to take it from the options (payer, then default).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
@@ -44,9 +51,19 @@ public sealed partial record Encounter
 
     /// <summary>Gets the discipline of the plan of care, when known.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
-    public Discipline? Discipline { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Rules.Discipline"/>.</exception>
+    public Discipline? Discipline
+    {
+        get => _discipline;
+        init => _discipline = Guard.Defined(value);
+    }
 
     /// <summary>Gets the claim lines as billed; empty when the caller wants them computed.</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<BilledLine> BilledLines { get; init; } = [];
+    /// <value>The default value is empty; a <see langword="default"/> array is stored as empty.</value>
+    /// <exception cref="ArgumentException">A line is <see langword="null"/>.</exception>
+    public ImmutableArray<BilledLine> BilledLines
+    {
+        get => _billedLines;
+        init => _billedLines = Guard.NoNulls(value);
+    }
 }

@@ -56,7 +56,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor GoalLinkUnresolved { get; } = new(
         DiagnosticIds.GoalLinkUnresolved,
         "Goal link does not resolve",
-        "The intervention links to goal '{goal}', which is not a goal of the plan on this note. Link it to one of the plan's goal ids or add the goal.",
+        "The intervention's goal link {link} names no goal of the plan on this note. Link it to one of the plan's goal ids or add the goal.",
         DocumentationCategory,
         Severity.Error);
 
@@ -72,7 +72,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor GoalReachedIndependence { get; } = new(
         DiagnosticIds.GoalReachedIndependence,
         "Goal reached independence",
-        "The assistance level {when} the 97535 training is modified independence or independence for goal(s) {goals}; skilled 97535 for these goals is no longer supported. Stop billing 97535 for them, or document a new goal that needs skilled training.",
+        "The assistance level {when} the 97535 training is modified independence or independence for the goal(s) linked at {goals}; skilled 97535 for these goals is no longer supported. Stop billing 97535 for them, or document a new goal that needs skilled training.",
         DocumentationCategory,
         Severity.Warning);
 

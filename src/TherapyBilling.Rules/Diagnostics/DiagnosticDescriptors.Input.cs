@@ -116,10 +116,43 @@ public static partial class DiagnosticDescriptors
         InputCategory,
         Severity.Error);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.InputPropertyMisspelled"/>.</summary>
+    public static DiagnosticDescriptor InputPropertyMisspelled { get; } = new(
+        DiagnosticIds.InputPropertyMisspelled,
+        "Property name misspelled",
+        "Property {position} of {object} is not part of the contract but differs from '{known}' only by case or spelling: did you mean '{known}'? Its value was not read; rename it. The encounter was not checked.",
+        InputCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.InputPropertyUnknown"/>.</summary>
+    public static DiagnosticDescriptor InputPropertyUnknown { get; } = new(
+        DiagnosticIds.InputPropertyUnknown,
+        "Property not in the contract",
+        "Property {position} of {object} is not part of the contract and was ignored; remove it, or check its name against the schema (strict reading makes this an error).",
+        InputCategory,
+        Severity.Info);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.InputNothingToCheck"/>.</summary>
+    public static DiagnosticDescriptor InputNothingToCheck { get; } = new(
+        DiagnosticIds.InputNothingToCheck,
+        "Nothing to check",
+        "The encounter has no segments, no billed lines and no documentation, so there is nothing to check; no data is not a pass. Add what was furnished, billed or documented.",
+        InputCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.InputDateOfServiceOutOfRange"/>.</summary>
+    public static DiagnosticDescriptor InputDateOfServiceOutOfRange { get; } = new(
+        DiagnosticIds.InputDateOfServiceOutOfRange,
+        "Date of service outside the supported dates",
+        "Field '{field}' is outside the supported dates ({from} to {to}); correct it. The encounter was not checked.",
+        InputCategory,
+        Severity.Error);
+
     private static DiagnosticDescriptor[] InputDescriptors() =>
     [
         UnknownCode, InputNotAnObject, InputMissingField, InputWrongType, InputInvalidDate, InputUnknownMethod,
         InputUnknownDiscipline, InputInvalidCode, InputInvalidMinutes, InputInvalidTime, InputSegmentTiming,
-        InputInvalidModifier, InputInvalidUnits, InputMalformedRecord,
+        InputInvalidModifier, InputInvalidUnits, InputMalformedRecord, InputPropertyMisspelled, InputPropertyUnknown,
+        InputNothingToCheck, InputDateOfServiceOutOfRange,
     ];
 }

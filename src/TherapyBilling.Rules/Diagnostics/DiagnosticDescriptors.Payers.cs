@@ -16,7 +16,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor UnknownPayer { get; } = new(
         DiagnosticIds.UnknownPayer,
         "Payer has no profile",
-        "Payer {payer} has no profile in the payer profiles ({profiles}); payer rules were not applied and the default method was used. Add a profile or correct the payer id.",
+        "The encounter's payer has no profile in the payer profiles ({profiles}); payer rules were not applied and the default method was used. Add a profile or correct the payer id.",
         PayersCategory,
         Severity.Warning);
 
@@ -152,7 +152,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor AuthorizationVisitsExceeded { get; } = new(
         DiagnosticIds.AuthorizationVisitsExceeded,
         "Visit beyond the authorized count",
-        "This is visit {visit} of authorization {authorization}, which allows {count}; get more visits authorized before billing it (0 remain).",
+        "This is visit {visit} of the authorization, which allows {count}; get more visits authorized before billing it (0 remain).",
         PayersCategory,
         Severity.Error);
 
@@ -160,7 +160,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor AuthorizationDateOutside { get; } = new(
         DiagnosticIds.AuthorizationDateOutside,
         "Visit outside the authorized dates",
-        "The visit on {date} is outside authorization {authorization} ({from} to {through}); get the dates extended or a new authorization.",
+        "The visit on {date} is outside the authorization's dates ({from} to {through}); get the dates extended or a new authorization.",
         PayersCategory,
         Severity.Error);
 
@@ -168,7 +168,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor AuthorizationVisitsRemaining { get; } = new(
         DiagnosticIds.AuthorizationVisitsRemaining,
         "Authorized visits remaining",
-        "Visit {visit} of {count} under authorization {authorization}; {remaining} visit(s) remain.",
+        "Visit {visit} of {count} under the authorization; {remaining} visit(s) remain.",
         PayersCategory,
         Severity.Info);
 

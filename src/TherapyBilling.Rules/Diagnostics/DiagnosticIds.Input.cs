@@ -43,4 +43,16 @@ public static partial class DiagnosticIds
 
     /// <summary>TBR014: an NDJSON line is not valid JSON; the record cannot be read (the other lines still are).</summary>
     public const string InputMalformedRecord = "TBR014";
+
+    /// <summary>TBR017: a property differs from a property of the contract only by case or a small misspelling (did you mean it?); its value was not read.</summary>
+    public const string InputPropertyMisspelled = "TBR017";
+
+    /// <summary>TBR018: a property is not part of the contract; info by default, an error in strict reading.</summary>
+    public const string InputPropertyUnknown = "TBR018";
+
+    /// <summary>TBR019: the encounter has no segments, no billed lines and no documentation: nothing to check is not a pass.</summary>
+    public const string InputNothingToCheck = "TBR019";
+
+    /// <summary>TBR020: the date of service is outside the supported dates (1900-01-01 to 2199-12-31).</summary>
+    public const string InputDateOfServiceOutOfRange = "TBR020";
 }

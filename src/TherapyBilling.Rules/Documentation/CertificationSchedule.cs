@@ -89,12 +89,12 @@ public sealed class CertificationSchedule
         Guard.NotNull(plan);
         var intervals = ImmutableArray.CreateBuilder<CertifiedInterval>();
 
-        var due = firstTreatment.PlusDays(InitialDueDays);
+        var due = CalendarMath.PlusDays(firstTreatment, InitialDueDays);
         LocalDate? certified = plan.SignedOn;
         bool verbalUnsigned = false;
         if (plan.VerbalOrderOn is LocalDate verbal)
         {
-            var signBy = verbal.PlusDays(VerbalOrderSignatureDays);
+            var signBy = CalendarMath.PlusDays(verbal, VerbalOrderSignatureDays);
             if (plan.SignedOn is LocalDate signed && signed <= signBy)
             {
                 certified = verbal;
@@ -118,7 +118,7 @@ public sealed class CertificationSchedule
                 continue;
             }
 
-            var start = end.PlusDays(1);
+            var start = CalendarMath.PlusDays(end, 1);
             var recertDue = RecertificationDue(intervalStart, duration);
             intervalStart = start;
             duration = recert.Duration;
@@ -131,13 +131,13 @@ public sealed class CertificationSchedule
 
     private static LocalDate IntervalEnd(LocalDate start, Period? duration)
     {
-        var maximum = start.PlusDays(MaximumCertifiedDays - 1);
+        var maximum = CalendarMath.PlusDays(start, MaximumCertifiedDays - 1);
         if (duration is null)
         {
             return maximum;
         }
 
-        var planEnd = start.Plus(duration).PlusDays(-1);
+        var planEnd = CalendarMath.PlusDays(CalendarMath.Plus(start, duration), -1);
         if (planEnd < start)
         {
             planEnd = start;
@@ -153,13 +153,13 @@ public sealed class CertificationSchedule
     /// </summary>
     private static LocalDate RecertificationDue(LocalDate start, Period? duration)
     {
-        var ninetyDays = start.PlusDays(MaximumCertifiedDays);
+        var ninetyDays = CalendarMath.PlusDays(start, MaximumCertifiedDays);
         if (duration is null)
         {
             return ninetyDays;
         }
 
-        var planEnd = start.Plus(duration).PlusDays(-1); // the plan's last day, not capped at 90 days
+        var planEnd = CalendarMath.PlusDays(CalendarMath.Plus(start, duration), -1); // the plan's last day, not capped at 90 days
         if (planEnd < start)
         {
             planEnd = start;
@@ -170,7 +170,7 @@ public sealed class CertificationSchedule
 
     private static CertificationStatus StatusOf(LocalDate? certified, LocalDate due, bool reason, LocalDate asOf)
     {
-        var grace = due.PlusDays(DelayedGraceDays);
+        var grace = CalendarMath.PlusDays(due, DelayedGraceDays);
         if (certified is LocalDate date)
         {
             return date <= due ? CertificationStatus.Timely

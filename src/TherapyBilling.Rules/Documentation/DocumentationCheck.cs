@@ -219,7 +219,7 @@ public static class DocumentationCheck
             {
                 if (context.Catalog.IsTimed(line.Code))
                 {
-                    sum = checked(sum + line.Units);
+                    sum = (int)Math.Min(int.MaxValue, (long)sum + line.Units); // saturates: a count this large is a finding either way
                 }
             }
 
@@ -317,7 +317,7 @@ public static class DocumentationCheck
             {
                 if (goals[g] is null || !known.Contains(goals[g]))
                 {
-                    Add(DiagnosticDescriptors.GoalLinkUnresolved.Create(Intervention(i, Paths.Index("goalIds", g)), Arg.Of("goal", goals[g] ?? string.Empty)));
+                    Add(DiagnosticDescriptors.GoalLinkUnresolved.Create(Intervention(i, Paths.Index("goalIds", g)), Arg.Of("link", Paths.Index("goalIds", g))));
                 }
             }
 
@@ -344,7 +344,7 @@ public static class DocumentationCheck
             if (when is not null)
             {
                 string member = when == "before" ? "assistanceBefore" : "assistanceAfter";
-                string goalList = goals.IsEmpty ? "(none linked)" : string.Join(", ", goals.Where(static g => g is not null));
+                string goalList = goals.IsEmpty ? "(none linked)" : string.Join(", ", Enumerable.Range(0, goals.Length).Where(g => goals[g] is not null).Select(static g => Paths.Index("goalIds", g)));
                 Add(DiagnosticDescriptors.GoalReachedIndependence.Create(Intervention(i, member), Arg.Of("when", when), Arg.Of("goals", goalList)));
             }
 
@@ -436,7 +436,7 @@ public static class DocumentationCheck
                     continue;
                 }
 
-                var deadline = end.PlusDays(window);
+                var deadline = CalendarMath.PlusDays(end, window);
                 var descriptor = dos > deadline ? DiagnosticDescriptors.ProgressReportOverdue : DiagnosticDescriptors.ProgressReportDue;
                 Add(descriptor.Create(
                     Path("episode.progressReports"),
@@ -476,7 +476,7 @@ public static class DocumentationCheck
                             Arg.Of("which", interval.Index == 0 ? "initial" : "recertification " + interval.Index.ToString(CultureInfo.InvariantCulture)),
                             Arg.Of("due", Iso(interval.DueBy)),
                             Arg.Of("state", state),
-                            Arg.Of("grace", Iso(interval.DueBy.PlusDays(CertificationSchedule.DelayedGraceDays)))));
+                            Arg.Of("grace", Iso(CalendarMath.PlusDays(interval.DueBy, CertificationSchedule.DelayedGraceDays)))));
                         break;
                     default:
                         break;
@@ -485,7 +485,7 @@ public static class DocumentationCheck
                 if (interval.VerbalOrderUnsigned && plan.VerbalOrderOn is LocalDate verbal)
                 {
                     Add(DiagnosticDescriptors.VerbalOrderNotSigned.Create(
-                        Path("episode.planOfCare.verbalOrderOn"), Arg.Of("order", Iso(verbal)), Arg.Of("signBy", Iso(verbal.PlusDays(CertificationSchedule.VerbalOrderSignatureDays)))));
+                        Path("episode.planOfCare.verbalOrderOn"), Arg.Of("order", Iso(verbal)), Arg.Of("signBy", Iso(CalendarMath.PlusDays(verbal, CertificationSchedule.VerbalOrderSignatureDays)))));
                 }
             }
 

@@ -11,17 +11,33 @@ namespace TherapyBilling.Rules;
 /// <remarks>The CLI streams encounters one by one, so the episode context travels with each note. Immutable and thread-safe.</remarks>
 public sealed record EpisodeContext
 {
+    private readonly int? _periodTimedUnits;
+
+    private readonly int? _periodTimedMinutes;
+
+    private readonly ImmutableArray<ProgressReport> _progressReports = [];
+
+    private readonly ImmutableArray<LocalDate> _treatmentDays = [];
+
     /// <summary>Gets the first day of the episode (evaluation or first treatment).</summary>
     /// <value>The default value is <see langword="null"/>: the earliest of <see cref="TreatmentDays"/> is used.</value>
     public LocalDate? FirstTreatmentDate { get; init; }
 
     /// <summary>Gets the dates of the episode's treatment days so far (evaluation, re-evaluation or treatment), in any order.</summary>
-    /// <value>The default value is empty. The encounter's own date is always added.</value>
-    public ImmutableArray<LocalDate> TreatmentDays { get; init; } = [];
+    /// <value>The default value is empty. The encounter's own date is always added. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<LocalDate> TreatmentDays
+    {
+        get => _treatmentDays;
+        init => _treatmentDays = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the progress reports written in the episode.</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<ProgressReport> ProgressReports { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<ProgressReport> ProgressReports
+    {
+        get => _progressReports;
+        init => _progressReports = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the plan of care and its certifications.</summary>
     /// <value>The default value is <see langword="null"/> (certification checks are skipped).</value>
@@ -33,11 +49,21 @@ public sealed record EpisodeContext
 
     /// <summary>Gets the timed minutes billed across the review period (this visit included).</summary>
     /// <value>The default value is <see langword="null"/> (the average minutes per unit check is skipped).</value>
-    public int? PeriodTimedMinutes { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? PeriodTimedMinutes
+    {
+        get => _periodTimedMinutes;
+        init => _periodTimedMinutes = Guard.NotNegative(value);
+    }
 
     /// <summary>Gets the timed units billed across the review period (this visit included).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
-    public int? PeriodTimedUnits { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? PeriodTimedUnits
+    {
+        get => _periodTimedUnits;
+        init => _periodTimedUnits = Guard.NotNegative(value);
+    }
 }
 
 /// <summary>A progress report written during the episode (BPM ch. 15 §220.3 D).</summary>
@@ -58,6 +84,8 @@ public sealed record ProgressReport(LocalDate Date, ClinicianRole? AuthorRole)
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record PlanOfCare
 {
+    private readonly ImmutableArray<Recertification> _recertifications = [];
+
     /// <summary>Gets the date the physician/NPP signed the initial certification.</summary>
     public LocalDate? SignedOn { get; init; }
 
@@ -72,8 +100,12 @@ public sealed record PlanOfCare
     public bool DelayReasonDocumented { get; init; }
 
     /// <summary>Gets the recertifications, in order.</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<Recertification> Recertifications { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<Recertification> Recertifications
+    {
+        get => _recertifications;
+        init => _recertifications = Guard.EmptyIfDefault(value);
+    }
 }
 
 /// <summary>A recertification of the plan of care.</summary>

@@ -36,7 +36,7 @@ public sealed record ReportingPeriod(LocalDate Start, LocalDate? End, int Treatm
     public int LateReportDays { get; init; }
 
     /// <summary>Gets the last day the period's report is accepted (<see cref="End"/> plus <see cref="LateReportDays"/>), or <see langword="null"/> while open.</summary>
-    public LocalDate? LateDeadline => End?.PlusDays(LateReportDays);
+    public LocalDate? LateDeadline => End is LocalDate end ? CalendarMath.PlusDays(end, LateReportDays) : null;
 
     /// <summary>Gets the treatment days left before a report is required (0 when the period has ended).</summary>
     public int TreatmentDaysRemaining => End.HasValue ? 0 : ProgressReportSchedule.TreatmentDaysPerPeriod - TreatmentDays;
@@ -123,7 +123,7 @@ public sealed class ProgressReportSchedule
                 var report = counted[r];
                 var end = report.CoversThrough;
                 var status = report.Date <= end ? ReportingPeriodStatus.Reported
-                    : report.Date <= end.PlusDays(lateReportDays) ? ReportingPeriodStatus.ReportedLate
+                    : report.Date <= CalendarMath.PlusDays(end, lateReportDays) ? ReportingPeriodStatus.ReportedLate
                     : ReportingPeriodStatus.ReportedTooLate;
                 int next = i;
                 while (next < days.Length && days[next] <= end)
@@ -180,7 +180,7 @@ public sealed class ProgressReportSchedule
     {
         for (int r = 0; r < reports.Length; r++)
         {
-            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= end.PlusDays(lateReportDays))
+            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= CalendarMath.PlusDays(end, lateReportDays))
             {
                 return r;
             }

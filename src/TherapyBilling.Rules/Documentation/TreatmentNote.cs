@@ -13,13 +13,23 @@ namespace TherapyBilling.Rules;
 /// </remarks>
 public sealed record TreatmentNote
 {
+    private readonly ImmutableArray<FunctionalGoal> _goals = [];
+
+    private readonly ImmutableArray<NoteSignature> _contributors = [];
+
+    private readonly ImmutableArray<NoteIntervention> _interventions = [];
+
     /// <summary>Gets the date of treatment written on the note.</summary>
     /// <value>The default value is <see langword="null"/> (missing).</value>
     public LocalDate? DateOfService { get; init; }
 
     /// <summary>Gets every intervention provided, billed or not, timed or untimed.</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<NoteIntervention> Interventions { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<NoteIntervention> Interventions
+    {
+        get => _interventions;
+        init => _interventions = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the total timed-code treatment minutes recorded on the note.</summary>
     /// <value>The default value is <see langword="null"/> (missing).</value>
@@ -38,12 +48,20 @@ public sealed record TreatmentNote
     public bool? AssistantInvolved { get; init; }
 
     /// <summary>Gets the signatures of the other people who contributed (for example the assistant).</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<NoteSignature> Contributors { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<NoteSignature> Contributors
+    {
+        get => _contributors;
+        init => _contributors = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the functional goals of the plan of care that interventions can link to.</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<FunctionalGoal> Goals { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<FunctionalGoal> Goals
+    {
+        get => _goals;
+        init => _goals = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the episode context the clocks and the cloned-note check need.</summary>
     /// <value>The default value is <see langword="null"/> (episode checks are skipped).</value>
@@ -58,6 +76,8 @@ public sealed record TreatmentNote
 /// </remarks>
 public sealed record NoteIntervention
 {
+    private readonly ImmutableArray<string> _goalIds = [];
+
     /// <summary>Gets the procedure code of the intervention.</summary>
     public CptCode? Code { get; init; }
 
@@ -98,8 +118,12 @@ public sealed record NoteIntervention
     public string? CaregiverResponse { get; init; }
 
     /// <summary>Gets the ids of the functional goals the intervention serves (97535).</summary>
-    /// <value>The default value is empty.</value>
-    public ImmutableArray<string> GoalIds { get; init; } = [];
+    /// <value>The default value is empty. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<string> GoalIds
+    {
+        get => _goalIds;
+        init => _goalIds = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets whether the time was direct one-on-one contact (97535).</summary>
     public bool? OneOnOne { get; init; }
@@ -138,7 +162,7 @@ public sealed record NoteIntervention
 public sealed record AssistanceLevel(string? Scale, string? Value);
 
 /// <summary>A functional goal of the plan of care.</summary>
-/// <param name="Id">The caller's id of the goal (echoed in messages).</param>
+/// <param name="Id">The caller's id of the goal (never echoed: findings name a goal link by its path, <c>goalIds[1]</c>).</param>
 /// <remarks>The goal's text is not part of the model: it is not needed to check links and may hold patient data.</remarks>
 public sealed record FunctionalGoal(string Id);
 

@@ -66,8 +66,8 @@ public static class AppealDeadlines
     public static AppealDeadline LastDayToFile(LocalDate noticeDate, AppealLevel level)
     {
         var (days, source) = Level(level);
-        var receipt = noticeDate.PlusDays(ReceiptPresumptionDays);
-        return new AppealDeadline(level, noticeDate, receipt, days, receipt.PlusDays(days), source);
+        var receipt = CalendarMath.PlusDays(noticeDate, ReceiptPresumptionDays);
+        return new AppealDeadline(level, noticeDate, receipt, days, CalendarMath.PlusDays(receipt, days), source);
     }
 
     /// <summary>Computes the deadline of every level from one notice date.</summary>

@@ -185,7 +185,7 @@ public static class AssistantRules
     }
 
     // "More than 10 %" in integers: part * 100 > percent * whole.
-    private static bool Exceeds(int part, int whole, int percent) => part > 0 && checked(part * 100) > checked(percent * whole);
+    private static bool Exceeds(int part, int whole, int percent) => part > 0 && part * 100L > (long)percent * whole;
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

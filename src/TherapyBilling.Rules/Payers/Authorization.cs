@@ -7,17 +7,23 @@ namespace TherapyBilling.Rules;
 /// <remarks>Immutable and thread-safe. An authorization with neither codes nor a discipline covers every visit of its payer.</remarks>
 public sealed record Authorization
 {
+    /// <summary>The most visits an authorization (and the visits used before a visit) can count: 10,000.</summary>
+    public const int MaxVisitCount = 10_000;
+
+    private readonly ImmutableArray<CptCode> _codes = [];
+    private readonly Discipline? _discipline;
+
     /// <summary>Initializes a new instance of the <see cref="Authorization"/> class.</summary>
-    /// <param name="id">The authorization number (echoed in findings).</param>
-    /// <param name="visitCount">The visits authorized; zero or more.</param>
+    /// <param name="id">The authorization number (never echoed: findings name the authorization by its path).</param>
+    /// <param name="visitCount">The visits authorized; 0 to <see cref="MaxVisitCount"/>.</param>
     /// <param name="from">The first authorized date.</param>
     /// <param name="through">The last authorized date.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="visitCount"/> is negative, or <paramref name="through"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="visitCount"/> is negative or above <see cref="MaxVisitCount"/>, or <paramref name="through"/> is before <paramref name="from"/>.</exception>
     public Authorization(string id, int visitCount, LocalDate from, LocalDate through)
     {
         Id = Guard.NotNull(id);
-        VisitCount = Guard.NotNegative(visitCount);
+        VisitCount = Guard.InRange(visitCount, 0, MaxVisitCount);
         if (through < from)
         {
             throw new ArgumentOutOfRangeException(nameof(through), through, "The authorization ends before it starts.");
@@ -43,10 +49,20 @@ public sealed record Authorization
     public string? PayerId { get; init; }
 
     /// <summary>Gets the codes it covers; empty for any code.</summary>
-    public ImmutableArray<CptCode> Codes { get; init; } = [];
+    /// <value>The default value is empty; a <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<CptCode> Codes
+    {
+        get => _codes;
+        init => _codes = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the discipline it covers, or <see langword="null"/> for any.</summary>
-    public Discipline? Discipline { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Rules.Discipline"/>.</exception>
+    public Discipline? Discipline
+    {
+        get => _discipline;
+        init => _discipline = Guard.Defined(value);
+    }
 
     /// <summary>Gets whether a date is within the authorized dates.</summary>
     /// <param name="date">The date.</param>
@@ -128,7 +144,7 @@ public static class AuthorizationCheck
         int used = 0;
         foreach (var visit in list.Where(authorization.AppliesTo).OrderBy(static v => v.DateOfService).ThenBy(static v => v.Id, StringComparer.Ordinal))
         {
-            var result = CheckOne(authorization, visit, used);
+            var result = CheckVisit(authorization, visit, used);
             if (result.WithinDates)
             {
                 used++;
@@ -143,23 +159,27 @@ public static class AuthorizationCheck
     /// <summary>Checks one visit given the authorized visits already used before it.</summary>
     /// <param name="authorization">The authorization.</param>
     /// <param name="visit">The visit.</param>
-    /// <param name="visitsUsedBefore">Visits of this authorization already used; zero or more.</param>
+    /// <param name="visitsUsedBefore">Visits of this authorization already used; 0 to <see cref="Authorization.MaxVisitCount"/>.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="visitsUsedBefore"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="visitsUsedBefore"/> is negative or above <see cref="Authorization.MaxVisitCount"/>.</exception>
     public static AuthorizationVisitResult CheckOne(Authorization authorization, AuthorizedVisit visit, int visitsUsedBefore)
     {
         Guard.NotNull(authorization);
         Guard.NotNull(visit);
-        Guard.NotNegative(visitsUsedBefore);
+        Guard.InRange(visitsUsedBefore, 0, Authorization.MaxVisitCount);
+        return CheckVisit(authorization, visit, visitsUsedBefore);
+    }
+
+    private static AuthorizationVisitResult CheckVisit(Authorization authorization, AuthorizedVisit visit, int visitsUsedBefore)
+    {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var id = Arg.Of("authorization", authorization.Id);
         var count = Arg.Of("count", authorization.VisitCount);
         if (!authorization.Covers(visit.DateOfService))
         {
             int left = Math.Max(0, authorization.VisitCount - visitsUsedBefore);
             diagnostics.Add(DiagnosticDescriptors.AuthorizationDateOutside.Create(
-                string.Empty, id, PayerArgs.Date("date", visit.DateOfService), PayerArgs.Date("from", authorization.From), PayerArgs.Date("through", authorization.Through)));
+                string.Empty, PayerArgs.Date("date", visit.DateOfService), PayerArgs.Date("from", authorization.From), PayerArgs.Date("through", authorization.Through)));
             return new AuthorizationVisitResult(visit, 0, left, false, left > 0, diagnostics.ToImmutable());
         }
 
@@ -167,8 +187,8 @@ public static class AuthorizationCheck
         int remaining = Math.Max(0, authorization.VisitCount - number);
         bool withinCount = number <= authorization.VisitCount;
         diagnostics.Add(withinCount
-            ? DiagnosticDescriptors.AuthorizationVisitsRemaining.Create(string.Empty, id, count, Arg.Of("visit", number), Arg.Of("remaining", remaining))
-            : DiagnosticDescriptors.AuthorizationVisitsExceeded.Create(string.Empty, id, count, Arg.Of("visit", number)));
+            ? DiagnosticDescriptors.AuthorizationVisitsRemaining.Create(string.Empty, count, Arg.Of("visit", number), Arg.Of("remaining", remaining))
+            : DiagnosticDescriptors.AuthorizationVisitsExceeded.Create(string.Empty, count, Arg.Of("visit", number)));
         return new AuthorizationVisitResult(visit, number, remaining, true, withinCount, diagnostics.ToImmutable());
     }
 }

@@ -9,7 +9,9 @@ namespace TherapyBilling.Rules;
 /// <summary>
 /// Reads the <c>documentation</c> section of the JSON input contract (camelCase; dates <c>yyyy-MM-dd</c>; times
 /// <c>HH:mm</c> or <c>HH:mm:ss</c>; durations as whole days in <c>durationDays</c>). A field with a structural problem
-/// becomes an input diagnostic (TBR030-TBR034) and is left out, so the rest of the note is still checked.
+/// becomes an input diagnostic (TBR030-TBR034) and is left out. Ranges (TBR034): minutes 0-1440, <c>durationDays</c>
+/// 0-3660, <c>periodTimedMinutes</c> 0-527,040, <c>periodTimedUnits</c> 0-100,000, every date within 10 years of the
+/// encounter's date of service (<see cref="EncounterJson.DateWindowYears"/>).
 /// </summary>
 internal static class DocumentationJson
 {
@@ -19,7 +21,10 @@ internal static class DocumentationJson
     private static readonly LocalTimePattern s_timeSeconds = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
     private static readonly LocalTimePattern s_timeMinutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
-    public static TreatmentNote? Read(JsonElement element, List<Diagnostic> diagnostics)
+    /// <param name="element">The <c>documentation</c> value.</param>
+    /// <param name="diagnostics">Receives the input findings.</param>
+    /// <param name="dateOfService">The encounter's date of service, which the note's dates must be near; <see langword="null"/> for the widest window.</param>
+    public static TreatmentNote? Read(JsonElement element, List<Diagnostic> diagnostics, LocalDate? dateOfService = null)
     {
         Guard.NotNull(diagnostics);
         if (element.ValueKind == JsonValueKind.Null)
@@ -27,7 +32,10 @@ internal static class DocumentationJson
             return null;
         }
 
-        var r = new Reader(diagnostics);
+        var window = dateOfService is LocalDate dos
+            ? EncounterJson.DateWindow(dos)
+            : (EncounterJson.DateWindow(EncounterJson.EarliestDateOfService).From, EncounterJson.DateWindow(EncounterJson.LatestDateOfService).Through);
+        var r = new Reader(diagnostics, window);
         if (!r.Expect(element, JsonValueKind.Object, Root))
         {
             return null;
@@ -37,8 +45,8 @@ internal static class DocumentationJson
         {
             DateOfService = r.Date(element, "dateOfService", Root),
             Interventions = r.Array(element, "interventions", Root, r.Intervention),
-            TotalTimedMinutes = r.Minutes(element, "totalTimedMinutes", Root),
-            TotalTreatmentMinutes = r.Minutes(element, "totalTreatmentMinutes", Root),
+            TotalTimedMinutes = r.Minutes(element, "totalTimedMinutes", Root, EncounterJson.MaxNoteMinutes),
+            TotalTreatmentMinutes = r.Minutes(element, "totalTreatmentMinutes", Root, EncounterJson.MaxNoteMinutes),
             Signature = r.Object(element, "signature", Root, r.Signature),
             AssistantInvolved = r.Bool(element, "assistantInvolved", Root),
             Contributors = r.Array(element, "contributors", Root, r.Signature),
@@ -47,7 +55,7 @@ internal static class DocumentationJson
         };
     }
 
-    private sealed class Reader(List<Diagnostic> diagnostics)
+    private sealed class Reader(List<Diagnostic> diagnostics, (LocalDate From, LocalDate Through) window)
     {
         private static string Join(string path, string name) => path + "." + name;
 
@@ -82,37 +90,47 @@ internal static class DocumentationJson
         public bool? Bool(JsonElement parent, string name, string path) =>
             TryGet(parent, name, out var v) && Expect(v, JsonValueKind.True, Join(path, name)) ? v.GetBoolean() : null;
 
-        public int? Minutes(JsonElement parent, string name, string path)
+        public int? Minutes(JsonElement parent, string name, string path, int max)
         {
             if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Number, Join(path, name)))
             {
                 return null;
             }
 
-            if (v.TryGetInt32(out int value) && value >= 0)
+            if (v.TryGetInt32(out int value) && value >= 0 && value <= max)
             {
                 return value;
             }
 
-            diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, name), Arg.Of("expected", "a whole number of zero or more")));
+            diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(
+                Join(path, name), Arg.Of("expected", string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {max}"))));
             return null;
+        }
+
+        /// <summary>Reads a date and checks it against the window around the date of service; <paramref name="at"/> is its path.</summary>
+        private LocalDate? InWindow(string text, string at)
+        {
+            var result = s_date.Parse(text);
+            if (!result.Success || text.Length != 10)
+            {
+                diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(at));
+                return null;
+            }
+
+            if (result.Value < window.From || result.Value > window.Through)
+            {
+                diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(at, Arg.Of("expected", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"a date from {EncounterJson.FormatDate(window.From)} to {EncounterJson.FormatDate(window.Through)} (within {EncounterJson.DateWindowYears} years of the date of service)"))));
+                return null;
+            }
+
+            return result.Value;
         }
 
         public LocalDate? Date(JsonElement parent, string name, string path)
         {
-            if (String(parent, name, path) is not { } text)
-            {
-                return null;
-            }
-
-            var result = s_date.Parse(text);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-
-            diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(Join(path, name)));
-            return null;
+            return String(parent, name, path) is { } text ? InWindow(text, Join(path, name)) : null;
         }
 
         public LocalTime? Time(JsonElement parent, string name, string path)
@@ -205,7 +223,7 @@ internal static class DocumentationJson
             return new NoteIntervention
             {
                 Code = code,
-                Minutes = Minutes(e, "minutes", path),
+                Minutes = Minutes(e, "minutes", path, EncounterJson.MaxNoteMinutes),
                 Start = Time(e, "start", path),
                 End = Time(e, "end", path),
                 Billed = Bool(e, "billed", path),
@@ -248,20 +266,13 @@ internal static class DocumentationJson
                     return (LocalDate?)null;
                 }
 
-                var result = s_date.Parse(d.GetString()!);
-                if (!result.Success)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(p));
-                    return null;
-                }
-
-                return result.Value;
+                return InWindow(d.GetString()!, p);
             }).Select(static d => d!.Value).ToImmutableArray(),
             ProgressReports = Array(e, "progressReports", path, Report),
             PlanOfCare = Object(e, "planOfCare", path, Plan),
             PreviousNarrative = String(e, "previousNarrative", path),
-            PeriodTimedMinutes = Minutes(e, "periodTimedMinutes", path),
-            PeriodTimedUnits = Minutes(e, "periodTimedUnits", path),
+            PeriodTimedMinutes = Minutes(e, "periodTimedMinutes", path, EncounterJson.MaxPeriodTimedMinutes),
+            PeriodTimedUnits = Minutes(e, "periodTimedUnits", path, EncounterJson.MaxPeriodTimedUnits),
         };
 
         private ProgressReport? Report(JsonElement e, string path)
@@ -271,16 +282,24 @@ internal static class DocumentationJson
                 return null;
             }
 
-            if (Date(e, "date", path) is not LocalDate date)
+            bool present = TryGet(e, "date", out _);
+            var date = Date(e, "date", path);
+            var periodEnd = Date(e, "periodEnd", path);
+            var role = Role(e, "authorRole", path);
+            if (date is not LocalDate reported)
             {
-                diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, "date"), Arg.Of("expected", "the report's date (required)")));
+                if (!present)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(Join(path, "date"), Arg.Of("expected", "the report's date (required)")));
+                }
+
                 return null;
             }
 
-            return new ProgressReport(date, Role(e, "authorRole", path)) { PeriodEnd = Date(e, "periodEnd", path) };
+            return new ProgressReport(reported, role) { PeriodEnd = periodEnd };
         }
 
-        private Period? Days(JsonElement e, string path) => Minutes(e, "durationDays", path) is int days ? Period.FromDays(days) : null;
+        private Period? Days(JsonElement e, string path) => Minutes(e, "durationDays", path, EncounterJson.MaxDurationDays) is int days ? Period.FromDays(days) : null;
 
         private PlanOfCare Plan(JsonElement e, string path) => new()
         {

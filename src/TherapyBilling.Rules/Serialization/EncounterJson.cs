@@ -24,8 +24,15 @@ namespace TherapyBilling.Rules;
 /// strings).</item>
 /// <item>billed line: <c>code</c>, <c>units</c> (whole number, 0–999), optional <c>modifiers</c>.</item>
 /// </list>
-/// <para>Fields the contract does not name are ignored, so producers can send more than v1 reads. A <see langword="null"/>
-/// value is treated as an absent field. Messages never repeat input values: only the id is ever echoed.</para>
+/// <para>Every number and date has a range (see the constants here, <see cref="Encounter.MaxDollarAmount"/> and
+/// <see cref="Authorization.MaxVisitCount"/>): the date of service is from <see cref="EarliestDateOfService"/> to
+/// <see cref="LatestDateOfService"/>, every other date within <see cref="DateWindowYears"/> years of it; a value out
+/// of range is an input finding naming its path. <c>-0</c> is zero.</para>
+/// <para>A property the contract does not name, at any level, is reported: TBR017 (an error) when it differs from a
+/// known name only by case or a small misspelling (<c>"Segments"</c>, <c>"line"</c>), else TBR018 (an info, or an
+/// error with <see cref="EncounterReadOptions.Strict"/>). An encounter with no segments, no lines and no
+/// documentation is TBR019: nothing to check is not a pass. A <see langword="null"/> value is treated as an absent
+/// field. Messages never repeat input values: only the id is ever echoed (unknown properties are named by position).</para>
 /// <para>Reflection-free (trimming and AOT safe) and thread-safe.</para>
 /// </remarks>
 /// <example><code>
@@ -40,16 +47,45 @@ public static partial class EncounterJson
     /// <summary>The largest number of units one billed line may have.</summary>
     public const int MaxBilledUnits = 999;
 
+    /// <summary>How many years before or after the date of service any other date of the record may be: 10.</summary>
+    public const int DateWindowYears = 10;
+
+    /// <summary>The most days a plan of care or recertification may last in <c>durationDays</c>: 3660 (about 10 years).</summary>
+    public const int MaxDurationDays = 3660;
+
+    /// <summary>The most minutes a note's intervention or total may have: 1440 (one day).</summary>
+    public const int MaxNoteMinutes = 1440;
+
+    /// <summary>The most timed minutes of a review period (<c>periodTimedMinutes</c>): 527,040 (366 days of 1440 minutes).</summary>
+    public const int MaxPeriodTimedMinutes = 527_040;
+
+    /// <summary>The most timed units of a review period (<c>periodTimedUnits</c>): 100,000.</summary>
+    public const int MaxPeriodTimedUnits = 100_000;
+
+    /// <summary>Gets the earliest date of service the contract accepts: 1900-01-01.</summary>
+    public static LocalDate EarliestDateOfService { get; } = new(1900, 1, 1);
+
+    /// <summary>Gets the latest date of service the contract accepts: 2199-12-31.</summary>
+    public static LocalDate LatestDateOfService { get; } = new(2199, 12, 31);
+
     private static readonly LocalDatePattern s_date = LocalDatePattern.Iso;
     private static readonly LocalTimePattern s_hourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern s_hourMinuteSecond = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
 
-    /// <summary>Reads one encounter record.</summary>
+    /// <summary>Reads one encounter record with the default options.</summary>
     /// <param name="element">The record: a JSON object of input contract v1.</param>
     /// <returns>The encounter when the record is valid, its id when readable, and the input diagnostics.</returns>
     /// <remarks>Never throws for bad input: every problem is an input diagnostic. The element may be disposed afterwards.</remarks>
-    public static EncounterReadResult Read(JsonElement element)
+    public static EncounterReadResult Read(JsonElement element) => Read(element, null);
+
+    /// <summary>Reads one encounter record.</summary>
+    /// <param name="element">The record: a JSON object of input contract v1.</param>
+    /// <param name="options">How strictly to read; <see langword="null"/> for <see cref="EncounterReadOptions.Default"/>.</param>
+    /// <returns>The encounter when the record has no input error, its id when readable, and the input diagnostics.</returns>
+    /// <remarks>Never throws for bad input: every problem is an input diagnostic. The element may be disposed afterwards.</remarks>
+    public static EncounterReadResult Read(JsonElement element, EncounterReadOptions? options)
     {
+        options ??= EncounterReadOptions.Default;
         var diagnostics = new List<Diagnostic>();
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -57,6 +93,7 @@ public static partial class EncounterJson
             return new EncounterReadResult(null, null, [.. diagnostics]);
         }
 
+        ContractShape.Encounter.ReportUnknown(element, string.Empty, options.Strict, diagnostics);
         string? id = ReadRequiredString(element, "id", "id", diagnostics);
         LocalDate? date = ReadDate(element, diagnostics);
         UnitMethod? method = ReadMethod(element, diagnostics);
@@ -87,6 +124,12 @@ public static partial class EncounterJson
         }
 
         bool hasError = diagnostics.Exists(static d => d.Severity == Severity.Error);
+        if (!hasError && encounter is { Segments.IsEmpty: true, BilledLines.IsEmpty: true, Documentation: null })
+        {
+            diagnostics.Add(DiagnosticDescriptors.InputNothingToCheck.Create(string.Empty));
+            hasError = true;
+        }
+
         return new EncounterReadResult(id, hasError ? null : encounter, DiagnosticOrder.Sort(diagnostics));
     }
 
@@ -172,6 +215,13 @@ public static partial class EncounterJson
         if (!parsed.Success || text.Length != 10)
         {
             diagnostics.Add(DiagnosticDescriptors.InputInvalidDate.Create("dateOfService", Arg.Of("field", "dateOfService")));
+            return null;
+        }
+
+        if (parsed.Value < EarliestDateOfService || parsed.Value > LatestDateOfService)
+        {
+            diagnostics.Add(DiagnosticDescriptors.InputDateOfServiceOutOfRange.Create(
+                "dateOfService", Arg.Of("field", "dateOfService"), Arg.Of("from", FormatDate(EarliestDateOfService)), Arg.Of("to", FormatDate(LatestDateOfService))));
             return null;
         }
 
@@ -423,6 +473,10 @@ public static partial class EncounterJson
 
         return lines;
     }
+
+    /// <summary>Gets the dates a record's other dates may take: <see cref="DateWindowYears"/> years either side of the date of service.</summary>
+    internal static (LocalDate From, LocalDate Through) DateWindow(LocalDate dateOfService) =>
+        (dateOfService.PlusYears(-DateWindowYears), dateOfService.PlusYears(DateWindowYears));
 
     /// <summary>Formats a date as the contract writes it (<c>yyyy-MM-dd</c>).</summary>
     /// <param name="date">The date.</param>

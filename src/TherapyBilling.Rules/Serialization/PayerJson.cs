@@ -10,9 +10,15 @@ namespace TherapyBilling.Rules;
 /// <c>placeOfService</c>, <c>beneficiaryId</c>, <c>allowedAmount</c>, <c>kxYearToDateAllowed</c>, <c>authorization</c>,
 /// and segment fields <c>furnishedBy</c>, <c>assistantMinutes</c> (schema <c>schemas/encounter.schema.json</c>).
 /// A malformed field is reported (TBR040 encounter fields, TBR041 segment fields) and ignored; it never throws.
+/// Ranges: dollar amounts 0 to <see cref="Encounter.MaxDollarAmount"/> (<c>-0</c> is zero); visit counts 0 to
+/// <see cref="Authorization.MaxVisitCount"/>; authorization dates within <see cref="EncounterJson.DateWindowYears"/>
+/// years of the date of service.
 /// </summary>
 internal static class PayerJson
 {
+    private const string AmountRange = "a number of dollars from 0 to 9999999.99";
+    private const string VisitRange = "a whole number of visits from 0 to 10000";
+
     public static Encounter ReadEncounter(JsonElement element, Encounter encounter, List<Diagnostic> diagnostics)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -53,14 +59,14 @@ internal static class PayerJson
         {
             encounter = Amount(allowed) is decimal amount
                 ? encounter with { AllowedAmount = amount }
-                : Invalid(encounter, diagnostics, "allowedAmount", "a number of dollars, zero or more");
+                : Invalid(encounter, diagnostics, "allowedAmount", AmountRange);
         }
 
         if (element.TryGetProperty("kxYearToDateAllowed", out var ytd) && ytd.ValueKind != JsonValueKind.Null)
         {
             encounter = Amount(ytd) is decimal amount
                 ? encounter with { KxYearToDateAllowed = amount }
-                : Invalid(encounter, diagnostics, "kxYearToDateAllowed", "a number of dollars, zero or more");
+                : Invalid(encounter, diagnostics, "kxYearToDateAllowed", AmountRange);
         }
 
         if (element.TryGetProperty("authorization", out var authorization) && authorization.ValueKind != JsonValueKind.Null)
@@ -133,13 +139,14 @@ internal static class PayerJson
         }
 
         int visits = -1;
-        if (!e.TryGetProperty("visits", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out visits) || visits < 0)
+        if (!e.TryGetProperty("visits", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out visits) || visits < 0 || visits > Authorization.MaxVisitCount)
         {
-            Report(diagnostics, P + ".visits", "a whole number of visits, zero or more");
+            Report(diagnostics, P + ".visits", VisitRange);
         }
 
-        var from = Date(e, "from", P, diagnostics);
-        var through = Date(e, "through", P, diagnostics);
+        var window = EncounterJson.DateWindow(encounter.DateOfService);
+        var from = Date(e, "from", P, window, diagnostics);
+        var through = Date(e, "through", P, window, diagnostics);
         if (from is { } f && through is { } t && t < f)
         {
             Report(diagnostics, P + ".through", "on or after 'from'");
@@ -147,9 +154,9 @@ internal static class PayerJson
 
         int used = 0;
         if (e.TryGetProperty("visitsUsed", out var u) && u.ValueKind != JsonValueKind.Null
-            && (u.ValueKind != JsonValueKind.Number || !u.TryGetInt32(out used) || used < 0))
+            && (u.ValueKind != JsonValueKind.Number || !u.TryGetInt32(out used) || used < 0 || used > Authorization.MaxVisitCount))
         {
-            Report(diagnostics, P + ".visitsUsed", "a whole number of visits used before this one, zero or more");
+            Report(diagnostics, P + ".visitsUsed", "the visits used before this one: " + VisitRange);
             used = 0;
         }
 
@@ -210,14 +217,20 @@ internal static class PayerJson
         _ => null,
     };
 
-    private static LocalDate? Date(JsonElement e, string name, string path, List<Diagnostic> diagnostics)
+    private static LocalDate? Date(JsonElement e, string name, string path, (LocalDate From, LocalDate Through) window, List<Diagnostic> diagnostics)
     {
         if (e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
         {
             var parsed = LocalDatePattern.Iso.Parse(value.GetString()!);
-            if (parsed.Success)
+            if (parsed.Success && parsed.Value >= window.From && parsed.Value <= window.Through)
             {
                 return parsed.Value;
+            }
+
+            if (parsed.Success)
+            {
+                Report(diagnostics, path + "." + name, "a date from " + EncounterJson.FormatDate(window.From) + " to " + EncounterJson.FormatDate(window.Through) + " (within 10 years of the date of service)");
+                return null;
             }
         }
 
@@ -228,8 +241,9 @@ internal static class PayerJson
     private static string? NonEmptyString(JsonElement e) =>
         e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 } s ? s : null;
 
+    /// <summary>A dollar amount in range; <c>-0</c> (any scale) is zero. 1e400 or more digits than a decimal holds is out of range.</summary>
     private static decimal? Amount(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out decimal d) && d >= 0 ? d : null;
+        e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out decimal d) && d >= 0 && d <= Encounter.MaxDollarAmount ? (d == 0m ? 0m : d) : null;
 
     private static Encounter Invalid(Encounter encounter, List<Diagnostic> diagnostics, string field, string expected)
     {

@@ -7,6 +7,8 @@ namespace TherapyBilling.Rules;
 /// <remarks>Immutable and thread-safe. <see cref="Default"/> uses the shipped catalog and the documented tie-break.</remarks>
 public sealed record UnitCalculationOptions
 {
+    private readonly ImmutableArray<CptCode> _preferredOrder = [];
+
     /// <summary>Gets the default options.</summary>
     public static UnitCalculationOptions Default { get; } = new();
 
@@ -24,8 +26,12 @@ public sealed record UnitCalculationOptions
     /// (<see cref="UnitCalculation.IsValidAllocation"/>), and one visit's own choice is expressed by its billed lines
     /// or by <see cref="UnitCalculation.WithAllocation"/>, not by this global option.
     /// </remarks>
-    /// <value>The default value is empty: ties go to the code with more minutes, then to the one first in the input.</value>
-    public ImmutableArray<CptCode> PreferredOrder { get; init; } = [];
+    /// <value>The default value is empty: ties go to the code with more minutes, then to the one first in the input. A <see langword="default"/> array is stored as empty.</value>
+    public ImmutableArray<CptCode> PreferredOrder
+    {
+        get => _preferredOrder;
+        init => _preferredOrder = Guard.EmptyIfDefault(value);
+    }
 
     /// <summary>Gets the date of service. When set, segments dated on another day are reported (TBR107).</summary>
     /// <value>The default value is <see langword="null"/>.</value>

@@ -143,11 +143,13 @@ public sealed class DocumentationCheckTests
     }
 
     [Fact]
-    public void Validate_GoalLinkToUnknownGoal_ErrorNamesTheId()
+    public void Validate_GoalLinkToUnknownGoal_ErrorNamesTheLinkNotTheId()
     {
         var d = Single(Check(Complete().WithIntervention(n => n with { GoalIds = ["STG1", "STG9"] })), DiagnosticIds.GoalLinkUnresolved);
         Assert.Equal("documentation.interventions[0].goalIds[1]", d.Path);
-        Assert.Equal("STG9", d.GetArgument("goal"));
+        // The goal id is the clinician's free label: the finding names the link by its path, never the id.
+        Assert.Equal("goalIds[1]", d.GetArgument("link"));
+        Assert.DoesNotContain("STG9", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +177,8 @@ public sealed class DocumentationCheckTests
         if (d is not null)
         {
             Assert.Equal(Severity.Warning, d.Severity);
-            Assert.Equal("STG1", d.GetArgument("goals"));
+            Assert.Equal("goalIds[0]", d.GetArgument("goals"));
+            Assert.DoesNotContain("STG1", d.Message, StringComparison.Ordinal);
             Assert.Contains("Stop billing", d.Message, StringComparison.Ordinal);
         }
     }

@@ -25,7 +25,10 @@ public sealed class EncounterJsonTests
             """);
 
         Assert.True(read.Success);
-        Assert.Empty(read.Diagnostics);
+        // Unknown properties are infos by default (TBR018), named by position, never by name.
+        Assert.Equal(
+            new[] { (string.Empty, DiagnosticIds.InputPropertyUnknown, Severity.Info, "8"), ("documentation", DiagnosticIds.InputPropertyUnknown, Severity.Info, "1") },
+            read.Diagnostics.Select(d => (d.Path, d.Id, d.Severity, d.Arguments.Single(a => a.Name == "position").Value)).ToArray());
         var e = read.Encounter!;
         Assert.Equal("e1", read.Id);
         Assert.Equal(new LocalDate(2026, 1, 5), e.DateOfService);
@@ -45,12 +48,24 @@ public sealed class EncounterJsonTests
     [Fact]
     public void Read_MinimalEncounter_OptionalFieldsAbsentOrNull()
     {
-        var read = Read("""{"id":"e1","dateOfService":"2026-01-05","method":null,"discipline":null,"segments":null,"lines":null}""");
+        var read = Read("""{"id":"e1","dateOfService":"2026-01-05","method":null,"discipline":null,"segments":[{"code":"97110","minutes":8}],"lines":null}""");
         Assert.True(read.Success);
         Assert.Null(read.Encounter!.Method);
         Assert.Null(read.Encounter.Discipline);
-        Assert.Empty(read.Encounter.Segments);
+        Assert.Single(read.Encounter.Segments);
         Assert.Empty(read.Encounter.BilledLines);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"e1","dateOfService":"2026-01-05"}""")]
+    [InlineData("""{"id":"e1","dateOfService":"2026-01-05","segments":null,"lines":null,"documentation":null}""")]
+    [InlineData("""{"id":"e1","dateOfService":"2026-01-05","segments":[],"lines":[],"payer":"medicare"}""")]
+    public void Read_NothingToCheck_IsAnErrorNotAPass(string json)
+    {
+        var read = Read(json);
+        Assert.False(read.Success);
+        var d = Assert.Single(read.Diagnostics);
+        Assert.Equal((DiagnosticIds.InputNothingToCheck, Severity.Error, string.Empty), (d.Id, d.Severity, d.Path));
     }
 
     [Theory]
@@ -141,13 +156,15 @@ public sealed class EncounterJsonTests
         string[] expected =
         [
             .. Enumerable.Range(1, 14).Select(n => $"TBR{n:D3}"),
+            .. Enumerable.Range(17, 4).Select(n => $"TBR{n:D3}"),
             .. Enumerable.Range(30, 5).Select(n => $"TBR{n:D3}"),
             "TBR040", "TBR041",
         ];
 
         Assert.Equal(expected, input.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(input, d => Assert.Matches("^TBR0[0-9][0-9]$", d.Id));
-        Assert.All(input, d => Assert.Equal(Severity.Error, d.DefaultSeverity));
+        // TBR018 (a property the contract does not name) is an info unless reading is strict.
+        Assert.All(input, d => Assert.Equal(d.Id == DiagnosticIds.InputPropertyUnknown ? Severity.Info : Severity.Error, d.DefaultSeverity));
         Assert.DoesNotContain(DiagnosticDescriptors.All, d => d.Category != "Input" && d.Id.StartsWith("TBR0", StringComparison.Ordinal));
     }
 
