@@ -92,7 +92,7 @@ internal static class ReferenceDataLoader
     }
 
     /// <summary>One line: the loader's <c>file:line: problem</c>, or <c>file: problem</c> when the loader names a JSON path instead of a line.</summary>
-    private static CliInputException Bad(ReferenceDataException e, string what)
+    internal static CliInputException Bad(ReferenceDataException e, string what)
     {
         string zeroLine = e.SourceName + ":0: ";
         string message = e.LineNumber == 0 && e.SourceName.Length > 0 && e.Message.StartsWith(zeroLine, StringComparison.Ordinal)
