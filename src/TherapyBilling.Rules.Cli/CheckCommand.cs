@@ -16,14 +16,23 @@ internal static class CheckCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson or junit.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit");
         var output = new Option<string?>("--output", "-o") { Description = "Write the results to this file instead of standard output." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 (and mark the encounter fail) when a finding is at or above this severity: error, warning, info or never.", DefaultValueFactory = _ => "error" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 (and mark the encounter fail) when a finding is at or above this severity: error, warning, info or never (any case).", DefaultValueFactory = _ => "error" };
+        failOn.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !FailOnValues.Contains(result.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--fail-on must be error, warning, info or never, not '{Printable.Of(CliText.Excerpt(result.Tokens[0].Value, 40))}'.");
+            }
+        });
+        failOn.CompletionSources.Add(FailOnValues);
         var catalog = new Option<string?>("--catalog") { Description = "A code catalog file in the library's tab-separated format, in place of the shipped catalog." };
 
         var ptpFile = new Option<string?>("--ptp-file") { Description = "A CMS practitioner PTP edit file (tab-delimited text, e.g. ccipra-v321r0-f1.txt), in place of the shipped pair table." };
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
+        var limits = new RecordLimitOptions();
         var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles };
+        limits.AddTo(command);
         command.SetAction(parsed => Run(
             console,
             parsed.GetValue(file)!,
@@ -31,30 +40,34 @@ internal static class CheckCommand
             parsed.GetValue(format)!,
             parsed.GetValue(output),
             parsed.GetValue(failOn)!,
-            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles))));
+            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles)),
+            limits.From(parsed)));
         return command;
     }
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference)
+    private static readonly string[] FailOnValues = ["error", "warning", "info", "never"];
+
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null)
     {
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
         bool stdin = file == "-";
-        if (!stdin && outputPath is not null && SameFile(file, outputPath))
+        if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {
             // Opening the output truncates it: writing over the input would destroy the input before it is read.
-            throw new CliInputException($"{outputPath}: --output names the input file; write the results to another file.");
+            throw new CliInputException($"{Printable.Of(outputPath)}: --output names the input file (the same file under another name counts: a link or a mount); write the results to another file.");
         }
 
         string inputName = stdin ? "<stdin>" : file;
         var input = stdin ? console.In : OpenInput(file);
         try
         {
-            var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName);
+            limits ??= RecordLimits.Default;
+            var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName, limits);
             var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName };
             return outputPath is null
-                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options)
-                : WriteToFile(console, outputPath, format, run, records, options);
+                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits)
+                : WriteToFile(console, outputPath, format, run, records, options, limits);
         }
         finally
         {
@@ -62,26 +75,6 @@ internal static class CheckCommand
             {
                 input.Dispose();
             }
-        }
-    }
-
-    /// <summary>Gets whether two paths name the same file (symbolic links resolved; case-insensitive on Windows and macOS).</summary>
-    private static bool SameFile(string first, string second)
-    {
-        try
-        {
-            var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-            return string.Equals(Resolve(first), Resolve(second), comparison);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return false; // opening the file reports the problem
-        }
-
-        static string Resolve(string path)
-        {
-            var info = new FileInfo(Path.GetFullPath(path));
-            return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
         }
     }
 
@@ -97,22 +90,28 @@ internal static class CheckCommand
         }
     }
 
-    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options)
+    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
     {
         FileStream stream;
         try
         {
+            // -o reports/x.xml: the folder is created when it does not exist.
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliInputException($"{path}: cannot write the output ({ReferenceDataLoader.Describe(e)}).", e);
+            throw new CliInputException($"{Printable.Of(path)}: cannot write the output ({ReferenceDataLoader.Describe(e)}).", e);
         }
 
         bool complete = false;
         try
         {
-            int code = Write(console, stream, color: false, format, run, records, options);
+            int code = Write(console, stream, color: false, format, run, records, options, limits);
             complete = true;
             return code;
         }
@@ -127,7 +126,7 @@ internal static class CheckCommand
         }
     }
 
-    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options)
+    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
     {
         using IReportWriter writer = format switch
         {
@@ -149,7 +148,7 @@ internal static class CheckCommand
                 begun = true;
             }
 
-            var result = Checker.Check(record, options, run.FailOn);
+            var result = Checker.CheckIsolated(record, options, run.FailOn, limits);
             summary.Add(result);
             writer.Write(result);
             if (Checker.IsInputError(result))

@@ -21,7 +21,7 @@ internal sealed record CheckResult(int Index, int? Line, string? Id, bool Passed
 /// <summary>Makes text from the input safe to print: one line, no terminal escape sequences, valid in XML.</summary>
 internal static class Printable
 {
-    /// <summary>Replaces control characters (line breaks, tabs, ESC, …) and characters XML cannot hold with U+FFFD.</summary>
+    /// <summary>Replaces control characters (line breaks, tabs, ESC, …), line and paragraph separators, format characters (bidi controls such as U+202E) and characters XML cannot hold with U+FFFD.</summary>
     /// <param name="text">The text, such as an encounter id.</param>
     /// <returns>The text, unchanged when it has no such character.</returns>
     public static string Of(string text)
@@ -40,8 +40,15 @@ internal static class Printable
         });
     }
 
-    // Surrogates come in pairs here: the input's text was checked when it was read.
-    private static bool NeedsReplacing(char c) => char.IsControl(c) || (!System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c));
+    // Surrogates come in pairs here: the input's text was checked when it was read. Line and paragraph separators
+    // (U+2028, U+2029) break lines too, and format characters (bidi overrides such as U+202E, zero-width characters,
+    // U+FEFF) can make a terminal show text other than what is there.
+    private static bool NeedsReplacing(char c) =>
+        char.IsControl(c)
+        || (!System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator
+            or System.Globalization.UnicodeCategory.Format;
 
 }
 

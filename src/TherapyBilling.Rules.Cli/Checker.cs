@@ -6,8 +6,39 @@ namespace TherapyBilling.Rules.Cli;
 /// <remarks>Holds no rule: every finding comes from <see cref="EncounterJson"/> or <see cref="ComplianceEngine"/>.</remarks>
 internal static class Checker
 {
-    public static CheckResult Check(InputRecord record, ComplianceOptions options, Severity? failOn)
+    /// <summary>Checks one record; an unexpected exception while reading or checking it becomes its only finding (TBR015) and the record fails.</summary>
+    /// <remarks>The finding names the exception type only: its message and stack trace can quote the input.</remarks>
+    public static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits) =>
+        CheckIsolated(record, options, failOn, limits, Check);
+
+    /// <summary>The same with the check to run (tests pass one that fails).</summary>
+    internal static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, Func<InputRecord, ComplianceOptions, Severity?, RecordLimits, CheckResult> check)
     {
+        try
+        {
+            return check(record, options, failOn, limits);
+        }
+#pragma warning disable CA1031 // Per-record isolation: one record's defect must not lose the rest of the run.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            var finding = DiagnosticDescriptors.InternalError.Create(string.Empty, new DiagnosticArgument("exception", e.GetType().Name));
+            return new CheckResult(record.Index, record.Line, SafeId(record), false, null, [finding]);
+        }
+    }
+
+    public static CheckResult Check(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits)
+    {
+        if (record.Refused is { } refused)
+        {
+            return new CheckResult(record.Index, record.Line, null, false, null, [refused]);
+        }
+
+        if (record.Malformed is null && limits.Check(record.Element) is { } tooLarge)
+        {
+            return new CheckResult(record.Index, record.Line, SafeId(record), false, null, [tooLarge]);
+        }
+
         if (record.Malformed is { } at)
         {
             var malformed = DiagnosticDescriptors.InputMalformedRecord.Create(
@@ -29,6 +60,23 @@ internal static class Checker
         // A record that could not be read is bad input: it fails whatever the threshold (and the run exits 2).
         bool passed = report is not null && (failOn is not { } threshold || !diagnostics.Any(d => d.Severity >= threshold));
         return new CheckResult(record.Index, record.Line, read.Id, passed, report, diagnostics);
+    }
+
+    /// <summary>The record's <c>id</c> when it is a non-empty string, else <see langword="null"/>; never throws.</summary>
+    private static string? SafeId(InputRecord record)
+    {
+        try
+        {
+            return record.Malformed is null && record.Element.ValueKind == System.Text.Json.JsonValueKind.Object
+                && record.Element.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+                && id.GetString() is { Length: > 0 } text ? text : null;
+        }
+#pragma warning disable CA1031 // A name for the report only: a record whose id cannot be read is named by its position.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     /// <summary>Gets whether a result is bad input: a record that could not be read, or a field of the contract that is malformed (TBR002 and up; TBR001, an unknown code, is a finding about reference data).</summary>

@@ -68,9 +68,15 @@ internal static class CliApp
         }
     }
 
-    private static RootCommand BuildCommand(CliConsole console)
+    private static Command BuildCommand(CliConsole console)
     {
-        var root = new RootCommand("therapy-rules: billing compliance checks for 15-minute timed therapy codes (CMS 8-minute rule, AMA units, code separation, documentation, payer rules).");
+        // A plain command named after the tool (a RootCommand is named after the executable, which is
+        // TherapyBilling.Rules.Cli when run with dotnet), with the help and version options a RootCommand has.
+        var root = new Command(RunInfo.ToolName, "therapy-rules: billing compliance checks for 15-minute timed therapy codes (CMS 8-minute rule, AMA units, code separation, documentation, payer rules).")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(CheckCommand.Build(console));
         root.Subcommands.Add(UnitsCommand.Build(console));
         root.Subcommands.Add(SchemaCommand.Build(console));

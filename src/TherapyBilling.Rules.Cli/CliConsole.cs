@@ -8,7 +8,8 @@ namespace TherapyBilling.Rules.Cli;
 /// <param name="ErrorIsTerminal">Whether standard error is a terminal (the progress indicator is shown only then).</param>
 /// <param name="NoColor">Whether <c>NO_COLOR</c> is set to a non-empty value.</param>
 /// <param name="Width">The terminal width for tables.</param>
-internal sealed record CliConsole(Stream In, Stream Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, bool NoColor, int Width)
+/// <param name="InputFileDescriptor">The file descriptor behind <paramref name="In"/> when it is the process's own standard input (0), so <c>--output</c> can be compared with it; else <see langword="null"/>.</param>
+internal sealed record CliConsole(Stream In, Stream Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal, bool NoColor, int Width, int? InputFileDescriptor = null)
 {
     /// <summary>The table width used when output is not a terminal, so redirected text is the same everywhere.</summary>
     public const int PlainWidth = 120;
@@ -38,6 +39,7 @@ internal sealed record CliConsole(Stream In, Stream Out, TextWriter Error, bool 
             outIsTerminal,
             !Console.IsErrorRedirected,
             !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
-            width);
+            width,
+            InputFileDescriptor: 0);
     }
 }

@@ -7,7 +7,8 @@ namespace TherapyBilling.Rules.Cli;
 /// <param name="Line">The 1-based line of an NDJSON record, or <see langword="null"/> for a JSON document.</param>
 /// <param name="Element">The record; valid only until the next record is read (default when <paramref name="Malformed"/> is set).</param>
 /// <param name="Malformed">For an NDJSON line that is not valid JSON: its 1-based line and (byte) column.</param>
-internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null);
+/// <param name="Refused">For a record refused unread (larger than <see cref="RecordLimits.MaxRecordBytes"/>): the TBR016 finding.</param>
+internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null, Diagnostic? Refused = null);
 
 /// <summary>The input formats of <c>check</c>.</summary>
 internal enum InputFormat
@@ -44,11 +45,12 @@ internal static class EncounterSource
     /// <param name="stream">The input.</param>
     /// <param name="format">The format.</param>
     /// <param name="name">The file name for messages (<c>&lt;stdin&gt;</c> for standard input).</param>
+    /// <param name="limits">The record limits; <see langword="null"/> for <see cref="RecordLimits.Default"/>.</param>
     /// <returns>The records.</returns>
-    public static IEnumerable<InputRecord> Read(Stream stream, InputFormat format, string name) =>
-        format == InputFormat.Ndjson ? ReadNdjson(stream, name) : ReadDocument(stream, name);
+    public static IEnumerable<InputRecord> Read(Stream stream, InputFormat format, string name, RecordLimits? limits = null) =>
+        format == InputFormat.Ndjson ? ReadNdjson(stream, limits ?? RecordLimits.Default) : ReadDocument(stream, name, limits ?? RecordLimits.Default);
 
-    private static IEnumerable<InputRecord> ReadDocument(Stream stream, string name)
+    private static IEnumerable<InputRecord> ReadDocument(Stream stream, string name, RecordLimits limits)
     {
         // The whole document is needed anyway (JsonDocument keeps it); reading the bytes first lets the text be checked.
         var bytes = ReadAll(stream);
@@ -67,23 +69,35 @@ internal static class EncounterSource
         int index = 0;
         foreach (var element in encounters.EnumerateArray())
         {
-            yield return new InputRecord(index++, null, element);
+            // The document is in memory already; the limit still keeps one huge record from reaching the reader.
+            var tooLarge = limits.CheckBytes(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).Length);
+            yield return tooLarge is null ? new InputRecord(index++, null, element) : new InputRecord(index++, null, default, Refused: tooLarge);
         }
     }
 
     /// <summary>
-    /// Streams NDJSON as bytes, one line at a time (the buffer grows only to the longest line). A line whose JSON is
-    /// malformed, or whose text is not valid UTF-8 or has an unpaired surrogate escape, becomes a malformed record.
+    /// Streams NDJSON as bytes, one line at a time (the buffer grows only to the longest line, at most about twice
+    /// <see cref="RecordLimits.MaxRecordBytes"/>). A line whose JSON is malformed, or whose text is not valid UTF-8 or
+    /// has an unpaired surrogate escape, becomes a malformed record. A line longer than the limit is skipped unread
+    /// (its bytes are discarded as they arrive) and becomes a refused record (TBR016).
     /// </summary>
-    private static IEnumerable<InputRecord> ReadNdjson(Stream stream, string name)
+    private static IEnumerable<InputRecord> ReadNdjson(Stream stream, RecordLimits limits)
     {
-        _ = name;
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = new byte[(int)Math.Min(1 << 16, limits.MaxRecordBytes + 1)];
         int start = 0, end = 0, lineNumber = 0, index = 0;
         bool eof = false;
         while (true)
         {
             int newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if (newline < 0 && !eof && end - start > limits.MaxRecordBytes)
+            {
+                // Over the limit and still no end of line: skip to the end of the line without keeping it.
+                lineNumber++;
+                eof = SkipLine(stream, buffer, out start, out end);
+                yield return new InputRecord(index++, lineNumber, default, Refused: limits.CheckBytes(limits.MaxRecordBytes + 1));
+                continue;
+            }
+
             if (newline < 0 && !eof)
             {
                 if (start > 0)
@@ -123,6 +137,12 @@ internal static class EncounterSource
                 continue;
             }
 
+            if (limits.CheckBytes(line.Length) is { } tooLarge)
+            {
+                yield return new InputRecord(index++, lineNumber, default, Refused: tooLarge);
+                continue;
+            }
+
             var document = TryParse(line, out long column);
             if (document is null)
             {
@@ -139,6 +159,29 @@ internal static class EncounterSource
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Reads and discards up to the next line feed; what follows it stays in the buffer.</summary>
+    /// <returns>Whether the end of the stream was reached.</returns>
+    private static bool SkipLine(Stream stream, byte[] buffer, out int start, out int end)
+    {
+        while (true)
+        {
+            int read = stream.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                start = end = 0;
+                return true;
+            }
+
+            int newline = Array.IndexOf(buffer, (byte)'\n', 0, read);
+            if (newline >= 0)
+            {
+                start = newline + 1;
+                end = read;
+                return false;
+            }
+        }
+    }
 
     private static JsonDocument? TryParse(ReadOnlyMemory<byte> line, out long column)
     {
@@ -189,7 +232,28 @@ internal static class EncounterSource
             // input text, so it is not repeated.
             long lineNumber = (e.LineNumber ?? 0) + 1;
             long column = (e.BytePositionInLine ?? 0) + 1;
-            throw new CliInputException($"{name}:{lineNumber}:{column}: malformed JSON at line {lineNumber}, column {column}; fix the syntax there (nothing was checked).", e);
+            string hint = LooksLikeNdjson(bytes.Span) ? " The input looks like NDJSON (one encounter per line): pass --input-format ndjson." : string.Empty;
+            throw new CliInputException($"{name}:{lineNumber}:{column}: malformed JSON at line {lineNumber}, column {column}; fix the syntax there (nothing was checked).{hint}", e);
+        }
+    }
+
+    /// <summary>Gets whether the first line is a whole JSON object and more text follows: an NDJSON stream read as one document.</summary>
+    private static bool LooksLikeNdjson(ReadOnlySpan<byte> json)
+    {
+        int newline = json.IndexOf((byte)'\n');
+        if (newline < 0 || json[(newline + 1)..].Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(json[..newline], new JsonReaderOptions { MaxDepth = s_options.MaxDepth });
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -10,8 +10,8 @@ namespace TherapyBilling.Rules.Cli;
 internal sealed class JsonReportWriter : IReportWriter
 {
     private const int FlushThreshold = 1 << 15;
-    private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
-    private static readonly JsonWriterOptions s_compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = SafeJsonEncoder.Instance, NewLine = "\n" };
+    private static readonly JsonWriterOptions s_compact = new() { Indented = false, Encoder = SafeJsonEncoder.Instance };
     private readonly Stream _stream;
     private readonly bool _lines;
     private readonly Utf8JsonWriter _writer;

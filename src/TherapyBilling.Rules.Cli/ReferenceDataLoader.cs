@@ -82,18 +82,28 @@ internal static class ReferenceDataLoader
             {
                 throw new CliInputException($"{path}: cannot read the {what} file ({Describe(e)}).", e);
             }
+#pragma warning disable CA1031 // A loader defect must still be an input error of one short line, never an internal error.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                throw Unexpected(path, what, e);
+            }
         }
     }
 
     /// <summary>One line: the loader's <c>file:line: problem</c>, or <c>file: problem</c> when the loader names a JSON path instead of a line.</summary>
-    private static CliInputException Bad(ReferenceDataException e, string what)
+    internal static CliInputException Bad(ReferenceDataException e, string what)
     {
         string zeroLine = e.SourceName + ":0: ";
         string message = e.LineNumber == 0 && e.SourceName.Length > 0 && e.Message.StartsWith(zeroLine, StringComparison.Ordinal)
             ? e.SourceName + ": " + e.Message[zeroLine.Length..]
             : e.Message;
-        return new CliInputException($"{message.ReplaceLineEndings(" ")} (bad {what} file)", e);
+        return new CliInputException($"{CliText.Excerpt(message)} (bad {what} file)", e);
     }
+
+    /// <summary>Any other exception from a loader: the file and the exception type, nothing of the file's text.</summary>
+    private static CliInputException Unexpected(string path, string what, Exception e) =>
+        new($"{CliText.Excerpt(path)}: the {what} file could not be read ({e.GetType().Name}); check that it is a {what} file in the documented format (bad {what} file)", e);
 
     private static T Read<T>(string path, string what, Func<TextReader, T> load, bool latin1 = false)
     {
@@ -112,7 +122,7 @@ internal static class ReferenceDataLoader
         {
             try
             {
-                return load(reader);
+                return load(latin1 ? reader : CheckedUtf8(reader, path, what));
             }
             catch (ReferenceDataException e)
             {
@@ -123,7 +133,41 @@ internal static class ReferenceDataLoader
             {
                 throw new CliInputException($"{path}: cannot read the {what} file ({Describe(e)}).", e);
             }
+            catch (CliInputException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A loader defect must still be an input error of one short line, never an internal error.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                throw Unexpected(path, what, e);
+            }
         }
+    }
+
+    /// <summary>
+    /// Reads a UTF-8 text file whole and refuses text that is not valid UTF-8, naming the line: a decoder would
+    /// otherwise turn bad bytes into U+FFFD silently.
+    /// </summary>
+    private static StringReader CheckedUtf8(StreamReader reader, string path, string what)
+    {
+        using var bytes = new MemoryStream();
+        reader.BaseStream.CopyTo(bytes);
+        var span = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        var status = System.Text.Unicode.Utf8.ToUtf16(span, new char[span.Length], out int valid, out _, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            int line = span[..valid].Count((byte)'\n') + 1;
+            throw new CliInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{CliText.Excerpt(path)}:{line}: text that is not valid UTF-8 at line {line}; save the file as UTF-8 (bad {what} file)"));
+        }
+
+        return new StringReader(System.Text.Encoding.UTF8.GetString(span));
     }
 
     internal static string Describe(Exception e) => e switch

@@ -30,6 +30,11 @@ internal static class UnitsCommand
 
         var options = new UnitCalculationOptions { Catalog = ReferenceDataLoader.Load(catalogPath).Catalog };
         var result = UnitCalculator.Calculate(parsedSegments, method, options);
+        if (result.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticIds.UnknownCode) is { } unknown)
+        {
+            // An unknown code's minutes are not counted: a total without them would be a wrong answer, not a partial one.
+            throw new CliInputException($"units: {Printable.Of(unknown.Message)}");
+        }
 
         bool color = console.OutIsTerminal && !console.NoColor;
         using var text = new StreamWriter(console.Out, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\n" };

@@ -137,19 +137,19 @@ public sealed class CodeCatalog
     {
         if (!CptCode.TryParse(fields[0].Trim(), out var code))
         {
-            throw new ReferenceDataException(sourceName, lineNumber, $"'{fields[0]}' is not a CPT/HCPCS code.");
+            throw new ReferenceDataException(sourceName, lineNumber, $"'{ReferenceText.Excerpt(fields[0])}' is not a CPT/HCPCS code.");
         }
 
         CodeKind kind = fields[1].Trim().ToUpperInvariant() switch
         {
             "TIMED" => CodeKind.Timed,
             "UNTIMED" => CodeKind.Untimed,
-            _ => throw new ReferenceDataException(sourceName, lineNumber, $"kind must be 'timed' or 'untimed', not '{fields[1]}'."),
+            _ => throw new ReferenceDataException(sourceName, lineNumber, $"kind must be 'timed' or 'untimed', not '{ReferenceText.Excerpt(fields[1])}'."),
         };
 
         if (!bool.TryParse(fields[2].Trim(), out bool alwaysTherapy))
         {
-            throw new ReferenceDataException(sourceName, lineNumber, $"alwaysTherapy must be 'true' or 'false', not '{fields[2]}'.");
+            throw new ReferenceDataException(sourceName, lineNumber, $"alwaysTherapy must be 'true' or 'false', not '{ReferenceText.Excerpt(fields[2])}'.");
         }
 
         bool occupies = false;

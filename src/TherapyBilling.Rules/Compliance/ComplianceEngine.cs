@@ -42,25 +42,17 @@ public static partial class ComplianceEngine
         return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics));
     }
 
-    /// <summary>Checks encounters one by one, lazily, in input order.</summary>
+    /// <summary>Checks encounters one by one, lazily, in input order; one encounter that cannot be checked never stops the others.</summary>
     /// <param name="encounters">The encounters.</param>
     /// <param name="options">Reference data and policy; <see langword="null"/> for the defaults.</param>
-    /// <returns>One report per encounter, in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="encounters"/> is <see langword="null"/>.</exception>
-    public static IEnumerable<EncounterReport> CheckAll(IEnumerable<Encounter> encounters, ComplianceOptions? options = null)
-    {
-        Guard.NotNull(encounters);
-        return Iterate(encounters, options);
-
-        static IEnumerable<EncounterReport> Iterate(IEnumerable<Encounter> encounters, ComplianceOptions? options)
-        {
-            foreach (var encounter in encounters)
-            {
-                yield return Check(encounter, options);
-            }
-        }
-    }
-
+    /// <returns>
+    /// One report per encounter, in input order. When checking one encounter throws unexpectedly (a defect in the
+    /// library), its report holds only a TBR015 finding naming the exception type, no lines and no units, and the
+    /// following encounters are still checked.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="encounters"/> or one of its items is <see langword="null"/> (when that item is reached).</exception>
+    public static IEnumerable<EncounterReport> CheckAll(IEnumerable<Encounter> encounters, ComplianceOptions? options = null) =>
+        CheckAll(encounters, options, Check);
 
     /// <summary>The code-separation family (TBR3xx).</summary>
     static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics);

@@ -7,7 +7,7 @@ namespace TherapyBilling.Rules;
 public static partial class DiagnosticDescriptors
 {
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> s_all = new(static () =>
-        [.. InputDescriptors().Concat(UnitDescriptors()).Concat(DocumentationDescriptors())
+        [.. InputDescriptors().Concat(BatchDescriptors()).Concat(UnitDescriptors()).Concat(DocumentationDescriptors())
             .Concat(SeparationDescriptors()).Concat(PayerDescriptors()).OrderBy(static d => d.Id, StringComparer.Ordinal)]);
 
     /// <summary>Gets every descriptor, ordered by id.</summary>

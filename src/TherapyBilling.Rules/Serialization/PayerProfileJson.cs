@@ -39,19 +39,70 @@ public static class PayerProfileJson
     /// <param name="utf8Json">The JSON.</param>
     /// <param name="sourceName">The file name, for messages and <see cref="PayerProfiles.Source"/>.</param>
     /// <returns>The profiles.</returns>
-    /// <exception cref="ReferenceDataException">The JSON is malformed or breaks the schema; the message names the JSON path.</exception>
+    /// <exception cref="ReferenceDataException">
+    /// The JSON is malformed, holds text that is not valid UTF-8 or an unpaired <c>\u</c> surrogate escape, has no
+    /// profile, or breaks the schema; the message names the line or the JSON path and quotes at most a short excerpt.
+    /// </exception>
     public static PayerProfiles Load(Stream utf8Json, string sourceName)
     {
         Guard.NotNull(utf8Json);
         Guard.NotNull(sourceName);
+        using var copy = new MemoryStream();
+        utf8Json.CopyTo(copy);
+        var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (FindInvalidText(bytes.Span, options) is { } offset)
+            {
+                throw new ReferenceDataException(sourceName, ReferenceText.LineOf(bytes.Span, offset), "text that is not valid UTF-8 (or an unpaired \\u surrogate escape); save the file as UTF-8.");
+            }
+
+            using var document = JsonDocument.Parse(bytes, options);
             return Read(document.RootElement, sourceName);
         }
         catch (JsonException e)
         {
-            throw new ReferenceDataException(sourceName, checked((int)(e.LineNumber ?? 0) + 1), "the file is not valid JSON: " + e.Message);
+            // The parser's own message can quote the file's text: only the position is kept.
+            throw new ReferenceDataException(sourceName, checked((int)(e.LineNumber ?? 0) + 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is not valid JSON (column {(e.BytePositionInLine ?? 0) + 1})."));
+        }
+    }
+
+    /// <summary>The byte offset of the first string or property name whose text is not valid Unicode, else <see langword="null"/>.</summary>
+    private static long? FindInvalidText(ReadOnlySpan<byte> json, JsonDocumentOptions options)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsValidText(ref reader))
+            {
+                return reader.TokenStartIndex;
+            }
+        }
+
+        return null;
+
+        static bool IsValidText(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+            }
+
+            try
+            {
+                _ = reader.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
 
@@ -78,13 +129,19 @@ public static class PayerProfileJson
             throw Problem(source, "$.profiles", "an array of profiles");
         }
 
+        if (array.GetArrayLength() == 0)
+        {
+            // A file with no profile changes nothing: it is almost certainly not the file that was meant.
+            throw Problem(source, "$.profiles", "a non-empty array of profiles (the file has none)");
+        }
+
         int i = 0;
         foreach (var element in array.EnumerateArray())
         {
             var profile = ReadProfile(element, $"$.profiles[{i}]", source);
             if (!seen.Add(profile.Id))
             {
-                throw Problem(source, $"$.profiles[{i}].id", "unique (payer '" + profile.Id + "' appears twice)");
+                throw Problem(source, $"$.profiles[{i}].id", "unique (payer '" + ReferenceText.Excerpt(profile.Id) + "' appears twice)");
             }
 
             profiles.Add(profile);
@@ -216,7 +273,7 @@ public static class PayerProfileJson
         {
             if (!allowed.Contains(property.Name))
             {
-                throw Problem(source, path + "." + property.Name, "one of the schema's properties (" + string.Join(", ", allowed.Order(StringComparer.Ordinal)) + ")");
+                throw Problem(source, path + "." + ReferenceText.Excerpt(property.Name), "one of the schema's properties (" + string.Join(", ", allowed.Order(StringComparer.Ordinal)) + ")");
             }
         }
     }
