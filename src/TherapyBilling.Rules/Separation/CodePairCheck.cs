@@ -419,7 +419,8 @@ public static class CodePairCheck
 
         /// <summary>
         /// Findings from a row tagged [L] (the shipped subset's single or dated secondary sources) are at most warnings
-        /// that say to verify the edit, and carry no add/remove fix (the data does not prove the edit); every other pair
+        /// that say to verify the edit, and carry no add/remove fix (the data does not prove the edit; recording times stays
+        /// useful); every other pair
         /// finding gets an empty note.
         /// </summary>
         private void MarkDataConfidence(PtpEdit edit, int diagnosticsBefore, int fixesBefore)
@@ -435,9 +436,12 @@ public static class CodePairCheck
                 _diagnostics[k] = d.Descriptor.Create(severity, d.Path, [.. d.Arguments, Arg.Of("verify", note)]);
             }
 
-            if (low)
+            for (int k = _fixes.Count - 1; low && k >= fixesBefore; k--)
             {
-                _fixes.RemoveRange(fixesBefore, _fixes.Count - fixesBefore);
+                if (_fixes[k].Action != ModifierFixAction.DocumentTimes)
+                {
+                    _fixes.RemoveAt(k);
+                }
             }
         }
 

@@ -113,7 +113,7 @@ public sealed partial class MueTable
                 }
 
                 SplitCsv(line, fields);
-                string first = fields[0].Trim();
+                string first = (columns.Code < fields.Count ? fields[columns.Code] : fields[0]).Trim();
                 if (!IsCodeShaped(first))
                 {
                     if (rows == 0)

@@ -112,7 +112,7 @@ public sealed partial class PtpEditTable
             {
                 if (entry.FromArchive && PartNumber(partName) is null)
                 {
-                    _skipped.Add(entry.DisplayName); // a readme or notice inside the release
+                    _skipped.Add(entry.FileName); // a readme or notice inside the release
                     return;
                 }
 

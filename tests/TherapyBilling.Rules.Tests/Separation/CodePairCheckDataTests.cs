@@ -53,7 +53,7 @@ public sealed class CodePairCheckDataTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.UnnecessaryPairModifier, d.Id);
         Assert.Equal(Severity.Warning, d.Severity);
-        Assert.Contains("complete pair table (custom", d.Message, StringComparison.Ordinal);
+        Assert.Contains("complete pair table (CMS release (ccipra-v321r0", d.Message, StringComparison.Ordinal);
         Assert.Equal(ModifierFixAction.Remove, Assert.Single(result.Fixes).Action);
     }
 

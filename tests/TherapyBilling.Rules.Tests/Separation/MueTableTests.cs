@@ -100,7 +100,7 @@ public sealed class MueTableTests : IDisposable
 
         var table = MueTable.LoadCms(zip);
 
-        Assert.Equal(["MCR_MUE_PractitionerServices_Eff_01-01-2026"], table.Parts);
+        Assert.Equal(["MCR_MUE_PractitionerServices_Eff_01-01-2026"], table.Parts.ToArray());
         Assert.Equal(6, table.Find(C97110, s_dos)!.Units);
     }
 

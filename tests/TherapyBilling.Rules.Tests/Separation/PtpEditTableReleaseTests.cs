@@ -24,7 +24,7 @@ public sealed class PtpEditTableReleaseTests : IDisposable
 
         Assert.Equal(PairTableKind.CmsRelease, table.Kind);
         Assert.True(table.IsComplete);
-        Assert.Equal(["ccipra-v321r0-f1", "ccipra-v321r0-f2", "ccipra-v321r0-f3", "ccipra-v321r0-f4"], table.Parts);
+        Assert.Equal(["ccipra-v321r0-f1", "ccipra-v321r0-f2", "ccipra-v321r0-f3", "ccipra-v321r0-f4"], table.Parts.ToArray());
         Assert.Equal("ccipra-v321r0", table.Version);
         Assert.NotNull(table.FindInForce(CptCode.Parse("10000"), CptCode.Parse("10001"), s_2026)); // f1
         Assert.NotNull(table.FindInForce(CptCode.Parse("97012"), C97140, s_2026));                  // f2
@@ -52,7 +52,7 @@ public sealed class PtpEditTableReleaseTests : IDisposable
         var table = PtpEditTable.LoadCms(paths[3]);
 
         Assert.False(table.IsComplete);
-        Assert.Equal(["ccipra-v321r0-f4"], table.Parts);
+        Assert.Equal(["ccipra-v321r0-f4"], table.Parts.ToArray());
         Assert.Contains("incomplete", table.Provenance, StringComparison.Ordinal);
     }
 
@@ -76,9 +76,9 @@ public sealed class PtpEditTableReleaseTests : IDisposable
 
         var table = PtpEditTable.LoadCms(zip);
 
-        Assert.Equal(["ccipra-v321r0-f1", "ccipra-v321r0-f2", "ccipra-v321r0-f3", "ccipra-v321r0-f4"], table.Parts);
+        Assert.Equal(["ccipra-v321r0-f1", "ccipra-v321r0-f2", "ccipra-v321r0-f3", "ccipra-v321r0-f4"], table.Parts.ToArray());
         Assert.True(table.IsComplete);
-        Assert.Equal(PtpEditTable.LoadCms(WriteParts(Path.Combine(_dir, "parts"))).Edits, table.Edits);
+        Assert.Equal(PtpEditTable.LoadCms(WriteParts(Path.Combine(_dir, "parts"))).Edits.Select(static e => e.ToString()), table.Edits.Select(static e => e.ToString()));
     }
 
     [Fact]
