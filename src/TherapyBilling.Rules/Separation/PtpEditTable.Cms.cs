@@ -132,7 +132,10 @@ public sealed partial class PtpEditTable
 
             string release = string.Join("+", _parts.Select(ReleaseName).Distinct(StringComparer.OrdinalIgnoreCase));
             var origin = new TableOrigin(PairTableKind.CmsRelease, [.. _parts], _latestEffective is { } latest ? QuarterOf(latest) : null, IsWholeRelease(_parts));
-            return new PtpEditTable(version ?? release, source, [.. _rows], origin);
+            PtpEdit[] rows = [.. _rows];
+            _rows.Clear();
+            _rows.Capacity = 0; // the list's spare capacity (up to half of it) is garbage before the pair index is built
+            return new PtpEditTable(version ?? release, source, rows, origin);
         }
 
         private int ReadPart(TextReader reader, string sourceName)
