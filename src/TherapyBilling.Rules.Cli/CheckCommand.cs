@@ -27,11 +27,12 @@ internal static class CheckCommand
         failOn.CompletionSources.Add(FailOnValues);
         var catalog = new Option<string?>("--catalog") { Description = "A code catalog file in the library's tab-separated format, in place of the shipped catalog." };
 
-        var ptpFile = new Option<string?>("--ptp-file") { Description = "A CMS practitioner PTP edit file (tab-delimited text, e.g. ccipra-v321r0-f1.txt), in place of the shipped pair table." };
+        var ptpFile = new Option<string[]>("--ptp-file") { Description = "The CMS practitioner PTP release in place of the shipped pair table: the release zip as downloaded, a folder, or a part (ccipra-v321r0-f1.txt). Repeat for several parts.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var mueFile = new Option<string[]>("--mue-file") { Description = "The CMS practitioner MUE file (CSV), a folder or the zip as downloaded; without it MUE limits are not checked. Repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
         var limits = new RecordLimitOptions();
-        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles };
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles };
         limits.AddTo(command);
         command.SetAction(parsed => Run(
             console,
@@ -40,7 +41,7 @@ internal static class CheckCommand
             parsed.GetValue(format)!,
             parsed.GetValue(output),
             parsed.GetValue(failOn)!,
-            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles)),
+            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile) ?? [], parsed.GetValue(payerProfiles)) { MueFiles = parsed.GetValue(mueFile) ?? [] },
             limits.From(parsed)));
         return command;
     }
@@ -50,7 +51,7 @@ internal static class CheckCommand
     public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null)
     {
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         bool stdin = file == "-";
         if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {
@@ -200,5 +201,9 @@ internal static class CheckCommand
     }
 
     /// <summary>The reference-data files named on the command line (each <see langword="null"/> for the shipped data).</summary>
-    public sealed record ReferenceFiles(string? Catalog, string? PtpFile, string? PayerProfiles);
+    public sealed record ReferenceFiles(string? Catalog, IReadOnlyList<string> PtpFiles, string? PayerProfiles)
+    {
+        /// <summary>Gets the <c>--mue-file</c> paths (empty: MUE not checked).</summary>
+        public IReadOnlyList<string> MueFiles { get; init; } = [];
+    }
 }

@@ -161,6 +161,21 @@ internal sealed class JsonReportWriter : IReportWriter
             _writer.WriteStartObject(table.Name);
             _writer.WriteString("version", table.Version);
             _writer.WriteString("source", table.Source);
+            if (table.Provenance is { } provenance)
+            {
+                _writer.WriteString("provenance", provenance);
+            }
+
+            if (table.Notice is { } notice)
+            {
+                // Once per run, not per encounter or line (for example TBR315: MUE not checked).
+                _writer.WriteStartObject("notice");
+                _writer.WriteString("id", notice.Id);
+                _writer.WriteString("severity", SeverityText.Of(notice.Severity));
+                _writer.WriteString("message", notice.Message);
+                _writer.WriteEndObject();
+            }
+
             _writer.WriteEndObject();
         }
 

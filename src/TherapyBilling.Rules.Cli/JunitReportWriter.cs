@@ -79,7 +79,11 @@ internal sealed class JunitReportWriter : IReportWriter
         Property(writer, "fail-on", _run.FailOnText);
         foreach (var table in _run.Rules)
         {
-            Property(writer, table.Name, table.Version + " (" + table.Source + ")");
+            Property(writer, table.Name, table.Version + " (" + table.Source + (table.Provenance is { } p ? "; " + p : string.Empty) + ")");
+            if (table.Notice is { } notice)
+            {
+                Property(writer, table.Name + ".notice", notice.Id + ": " + notice.Message);
+            }
         }
 
         writer.WriteEndElement();

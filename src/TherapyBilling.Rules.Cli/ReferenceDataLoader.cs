@@ -6,11 +6,12 @@ internal static class ReferenceDataLoader
 {
     /// <summary>Builds the options from the reference-data options of the command line.</summary>
     /// <param name="catalogPath">The <c>--catalog</c> file, or <see langword="null"/> for the shipped catalog.</param>
-    /// <param name="ptpPath">The <c>--ptp-file</c> (CMS practitioner PTP file), or <see langword="null"/> for the shipped pair table.</param>
+    /// <param name="ptpPaths">The <c>--ptp-file</c> paths (parts, folders or the release zip); empty for the shipped pair table.</param>
     /// <param name="payerProfilesPath">The <c>--payer-profiles</c> file, or <see langword="null"/> for the shipped profiles only.</param>
+    /// <param name="muePaths">The <c>--mue-file</c> paths (CSV, folder or zip); empty: MUE is not checked.</param>
     /// <returns>The options.</returns>
     /// <exception cref="CliInputException">A file is missing or malformed.</exception>
-    public static ComplianceOptions Load(string? catalogPath, string? ptpPath = null, string? payerProfilesPath = null)
+    public static ComplianceOptions Load(string? catalogPath, IReadOnlyList<string>? ptpPaths = null, string? payerProfilesPath = null, IReadOnlyList<string>? muePaths = null)
     {
         var options = ComplianceOptions.Default;
         if (catalogPath is not null)
@@ -18,9 +19,14 @@ internal static class ReferenceDataLoader
             options = options with { Catalog = LoadCatalog(catalogPath) };
         }
 
-        if (ptpPath is not null)
+        if (ptpPaths is { Count: > 0 })
         {
-            options = options with { PairTable = LoadPairTable(ptpPath) };
+            options = options with { PairTable = CmsReferenceFiles.LoadPairTable(ptpPaths) };
+        }
+
+        if (muePaths is { Count: > 0 })
+        {
+            options = options with { MueTable = CmsReferenceFiles.LoadMueTable(muePaths) };
         }
 
         if (payerProfilesPath is not null)
@@ -36,12 +42,6 @@ internal static class ReferenceDataLoader
     /// <returns>The catalog; its source is the path as given.</returns>
     public static CodeCatalog LoadCatalog(string path) =>
         Read(path, "code catalog", reader => CodeCatalog.Load(reader, path));
-
-    /// <summary>Loads a CMS practitioner PTP file (tab-delimited text, rules reference §4.1) in place of the shipped pair table.</summary>
-    /// <param name="path">The file, such as <c>ccipra-v321r0-f1.txt</c>.</param>
-    /// <returns>The table; its version is the file name without extension (CMS names its files by release) and its source the path as given.</returns>
-    public static PtpEditTable LoadPairTable(string path) =>
-        Read(path, "PTP", reader => PtpEditTable.LoadCms(reader, path, version: Path.GetFileNameWithoutExtension(path)), latin1: true);
 
     /// <summary>
     /// Loads payer profiles (JSON, <c>schemas/payer-profile.schema.json</c>) and adds them to the shipped ones: a profile

@@ -80,8 +80,12 @@ internal sealed class TextReportWriter : IReportWriter
             CultureInfo.InvariantCulture,
             $"{summary.Encounters} encounter(s): {summary.Passed} passed, {summary.Failed} failed (fail-on {run.FailOnText}); {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info(s).");
         _console.Write(new Text(line + "\n", Style(summary.Failed > 0 ? Color.Red : Color.Green, Decoration.Bold)));
-        string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source})"));
+        string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source}{(t.Provenance is { } p ? "; " + p : string.Empty)})"));
         _console.Write(new Text($"{RunInfo.ToolName} {run.ToolVersion}; rules: {rules}\n"));
+        foreach (var notice in run.Rules.Select(static t => t.Notice).OfType<Diagnostic>())
+        {
+            _console.Write(new Text($"{SeverityText.Of(notice.Severity)} {notice.Id}: {notice.Message}\n"));
+        }
         _text.Flush();
     }
 

@@ -46,7 +46,7 @@ public sealed class CheckCommandGoldenTests
     public void Check_BundledSample_MatchesGoldenFile()
     {
         var run = CliRunner.Run("check", Path.Combine(CliRunner.RepoDir, "samples", "data", "encounters.json"));
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(0, run.ExitCode); // enc-002's TBR303 comes from an [L] row of the shipped subset: a warning that says "verify"
         Snapshot.Verify(CliRunner.Scrub(run.Stdout));
 
         var ndjson = CliRunner.Run("check", Path.Combine(CliRunner.RepoDir, "samples", "data", "encounters.ndjson"));

@@ -21,5 +21,12 @@ public static partial class ComplianceEngine
             ReportTimeOverlaps = false, // the unit calculation reports each overlap once (TBR101)
         };
         diagnostics.AddRange(CodePairCheck.Check(input, separationOptions).Diagnostics);
+
+        // MUE is part of NCCI: checked where the edits apply and a table is loaded; without a table the report's
+        // reference data carries the one "not checked" notice (TBR315), not every encounter.
+        if (separationOptions.CheckPairEdits && options.MueTable is { } mue)
+        {
+            diagnostics.AddRange(MueCheck.Check(encounter.DateOfService, MueCheck.LinesOf(encounter, units), mue));
+        }
     }
 }

@@ -39,7 +39,10 @@ public static partial class ComplianceEngine
         RunDocumentation(encounter, units, options, profile, diagnostics);
         RunPayers(encounter, units, options, profile, resolution, diagnostics);
 
-        return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics));
+        return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics))
+        {
+            ReferenceData = options.ReferenceDataOnce(),
+        };
     }
 
     /// <summary>Checks encounters one by one, lazily, in input order; one encounter that cannot be checked never stops the others.</summary>

@@ -7,6 +7,8 @@ namespace TherapyBilling.Rules;
 /// <remarks>Immutable and thread-safe. Nothing here reads the clock: "today" is <see cref="Today"/>.</remarks>
 public sealed partial record ComplianceOptions
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ComplianceOptions, IReadOnlyList<ReferenceDataInfo>> s_described = new();
+
     /// <summary>Gets the default options: the shipped reference data and the CMS method where nothing else says.</summary>
     public static ComplianceOptions Default { get; } = new();
 
@@ -36,6 +38,9 @@ public sealed partial record ComplianceOptions
         DescribePayerData(tables);
         return tables;
     }
+
+    /// <summary>The same list as <see cref="DescribeReferenceData"/>, built once per options instance (every report shares it).</summary>
+    internal IReadOnlyList<ReferenceDataInfo> ReferenceDataOnce() => s_described.GetValue(this, static o => o.DescribeReferenceData());
 
     partial void DescribeSeparationData(List<ReferenceDataInfo> tables);
 

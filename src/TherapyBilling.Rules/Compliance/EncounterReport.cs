@@ -34,6 +34,13 @@ public sealed record EncounterReport
     /// <summary>Gets every diagnostic of every check family, in the canonical order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// Gets the reference data the report rests on (code catalog, pair table with its provenance, MUE table, payer
+    /// data), with the run-level notices such as "MUE not checked" (<see cref="ReferenceDataInfo.Notice"/>), which are
+    /// not repeated in <see cref="Diagnostics"/>.
+    /// </summary>
+    public IReadOnlyList<ReferenceDataInfo> ReferenceData { get; init; } = [];
+
     /// <summary>Gets a value indicating whether any diagnostic is an error.</summary>
     public bool HasErrors => HasAtLeast(Severity.Error);
 

@@ -16,7 +16,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor PairNotPayable { get; } = new(
         DiagnosticIds.PairNotPayable,
         "Column-2 code not payable with column 1",
-        "{column2} is not payable beside {column1}: the NCCI edit in force ({edit}) has modifier indicator 0, so no modifier bypasses it (NCCI ch. 1 §E). Bill only the code the documentation supports.",
+        "{column2} is not payable beside {column1}: the NCCI edit in force ({edit}) has modifier indicator 0, so no modifier bypasses it (NCCI ch. 1 §E). Bill only the code the documentation supports.{verify}",
         SeparationCategory,
         Severity.Error);
 
@@ -24,7 +24,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor PairModifierMissing { get; } = new(
         DiagnosticIds.PairModifierMissing,
         "Column-2 code needs 59 or an X modifier",
-        "{column2} is billed with {column1} and the NCCI edit in force ({edit}) denies {column2} unless a PTP modifier shows the services were distinct (NCCI ch. 1 §E). If they were in different time intervals, add XU (or 59) to {column2} and document the times; otherwise bill one code.",
+        "{column2} is billed with {column1} and the NCCI edit in force ({edit}) denies {column2} unless a PTP modifier shows the services were distinct (NCCI ch. 1 §E). If they were in different time intervals, add XU (or 59) to {column2} and document the times; otherwise bill one code.{verify}",
         SeparationCategory,
         Severity.Error);
 
@@ -32,7 +32,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor PairModifierOnColumnOne { get; } = new(
         DiagnosticIds.PairModifierOnColumnOne,
         "Modifier on the column-1 line",
-        "Modifier {modifier} is on {column1}, the column-1 code of the edit with {column2} ({edit}); the column-2 code is the one denied, so the modifier belongs on {column2} (NCCI ch. 1 §A). Move it to the {column2} line.",
+        "Modifier {modifier} is on {column1}, the column-1 code of the edit with {column2} ({edit}); the column-2 code is the one denied, so the modifier belongs on {column2} (NCCI ch. 1 §A). Move it to the {column2} line.{verify}",
         SeparationCategory,
         Severity.Error);
 
@@ -40,7 +40,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor PairModifierNotSupported { get; } = new(
         DiagnosticIds.PairModifierNotSupported,
         "Modifier not supported: time intervals overlap",
-        "Modifier {modifier} on {column2} claims it was distinct from {column1}, but their segments share {minutes} minute(s) ({shared}); the modifier is not supported (NCCI ch. 11 §P.2). Correct the times, or bill one code for the shared interval.",
+        "Modifier {modifier} on {column2} claims it was distinct from {column1}, but their segments share {minutes} minute(s) ({shared}); the modifier is not supported (NCCI ch. 11 §P.2). Correct the times, or bill one code for the shared interval.{verify}",
         SeparationCategory,
         Severity.Error);
 
@@ -48,7 +48,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor PairTimesNotChecked { get; } = new(
         DiagnosticIds.PairTimesNotChecked,
         "Pair not checked: segment times missing",
-        "Modifier {modifier} on {column2} bypasses the edit with {column1} ({edit}), but the segments of {column1} and {column2} lack start and end times, so distinct time intervals were not checked. Record the times of each segment.",
+        "Modifier {modifier} on {column2} bypasses the edit with {column1} ({edit}), but the segments of {column1} and {column2} lack start and end times, so distinct time intervals were not checked. Record the times of each segment.{verify}",
         SeparationCategory,
         Severity.Warning);
 
@@ -72,7 +72,7 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor UnnecessaryPairModifier { get; } = new(
         DiagnosticIds.UnnecessaryPairModifier,
         "59 or X modifier without an edit",
-        "Modifier {modifier} on {code}: no NCCI edit in force on {dateOfService} (pair table {table}) pairs {code} with another code of this encounter; the modifier is unnecessary and a blanket 59 is an audit flag. Remove it.",
+        "Modifier {modifier} on {code}: no NCCI edit in force on {dateOfService} in the complete pair table ({table}) pairs {code} with another code of this encounter; the modifier is unnecessary and a blanket 59 is an audit flag. Remove it.",
         SeparationCategory,
         Severity.Warning);
 
@@ -100,10 +100,43 @@ public static partial class DiagnosticDescriptors
         SeparationCategory,
         Severity.Error);
 
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.MueLineExceeded"/>.</summary>
+    public static DiagnosticDescriptor MueLineExceeded { get; } = new(
+        DiagnosticIds.MueLineExceeded,
+        "MUE exceeded on a line",
+        "{code} is billed with {units} units on this line; its MUE (medically unlikely edit) is {limit} units per line (MAI 1, claim-line edit), so the units above {limit} on the line are denied (NCCI ch. 1 §V). MUE denials are coding denials: an ABN does not shift liability to the patient. Bill the units the record supports.",
+        SeparationCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.MueDateOfServiceExceeded"/>.</summary>
+    public static DiagnosticDescriptor MueDateOfServiceExceeded { get; } = new(
+        DiagnosticIds.MueDateOfServiceExceeded,
+        "MUE exceeded on the date of service",
+        "{code} is billed with {units} units on the date of service ({lines} line(s)); its MUE (medically unlikely edit) is {limit} units per date of service (MAI {mai}: {meaning}) (NCCI ch. 1 §V). MUE denials are coding denials: an ABN does not shift liability to the patient. Bill the units the record supports.",
+        SeparationCategory,
+        Severity.Error);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.MueNotChecked"/>.</summary>
+    public static DiagnosticDescriptor MueNotChecked { get; } = new(
+        DiagnosticIds.MueNotChecked,
+        "MUE not checked: no MUE table loaded",
+        "MUE (medically unlikely edit) unit limits were not checked: no MUE table is loaded and none ships with the library. Load the current CMS practitioner MUE file (--mue-file <csv, folder or zip>, MueTable.LoadCms).",
+        SeparationCategory,
+        Severity.Info);
+
+    /// <summary>Gets the descriptor of <see cref="DiagnosticIds.PairNotInSubset"/>.</summary>
+    public static DiagnosticDescriptor PairNotInSubset { get; } = new(
+        DiagnosticIds.PairNotInSubset,
+        "Pair not in the loaded pair table (a subset)",
+        "Modifier {modifier} on {code}: no edit pairing {code} with another code of this encounter on {dateOfService} is in the pair table in use, {table}; that table is not the complete CMS release (real edits such as 97150/97110 or evaluation/97140 are missing from the shipped subset), so this is not evidence that the modifier is unnecessary. Check against the current CMS practitioner PTP release: --ptp-file <release zip, folder or parts>, or PtpEditTable.LoadCms.",
+        SeparationCategory,
+        Severity.Info);
+
     private static DiagnosticDescriptor[] SeparationDescriptors() =>
     [
         SamePeriodTimedCodes, PairNotPayable, PairModifierMissing, PairModifierOnColumnOne, PairModifierNotSupported,
         PairTimesNotChecked, PreferXModifier, XsOnTimedTherapy, UnnecessaryPairModifier, DisciplineModifierMissing,
-        DisciplineModifierSeveral, DisciplineModifierMismatch,
+        DisciplineModifierSeveral, DisciplineModifierMismatch, MueLineExceeded, MueDateOfServiceExceeded, MueNotChecked,
+        PairNotInSubset,
     ];
 }

@@ -37,4 +37,16 @@ public static partial class DiagnosticIds
 
     /// <summary>TBR312: a line's GP, GO or GN does not match the plan of care's discipline.</summary>
     public const string DisciplineModifierMismatch = "TBR312";
+
+    /// <summary>TBR313: a line carries more units of a code than its MUE allows on one line (MAI 1).</summary>
+    public const string MueLineExceeded = "TBR313";
+
+    /// <summary>TBR314: the units of a code on the date of service exceed its MUE (MAI 2 policy, MAI 3 clinical).</summary>
+    public const string MueDateOfServiceExceeded = "TBR314";
+
+    /// <summary>TBR315: MUE limits were not checked because no MUE table is loaded (reported once per run, not per line).</summary>
+    public const string MueNotChecked = "TBR315";
+
+    /// <summary>TBR316: 59 or an X modifier where the shipped (or partial) pair table has no edit; the table is a subset, so the modifier is not called unnecessary.</summary>
+    public const string PairNotInSubset = "TBR316";
 }

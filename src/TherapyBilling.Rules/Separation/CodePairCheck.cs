@@ -96,6 +96,7 @@ public static class CodePairCheck
         private readonly HashSet<CptCode> _paired = [];
         private readonly Dictionary<CptCode, PairStatus> _column2Status = [];
         private readonly HashSet<CptCode> _overlapping = [];
+        private readonly HashSet<CptCode> _regionDistinct = [];
 
         public Run(SeparationInput input, SeparationOptions options)
         {
@@ -154,7 +155,9 @@ public static class CodePairCheck
                     var edit = _options.PairTable.FindPairInForce(codes[i], codes[j], _input.DateOfService);
                     if (edit is not null)
                     {
+                        int diagnosticsBefore = _diagnostics.Count, fixesBefore = _fixes.Count;
                         CheckPair(edit);
+                        MarkDataConfidence(edit, diagnosticsBefore, fixesBefore);
                     }
                 }
             }
@@ -175,6 +178,18 @@ public static class CodePairCheck
                         continue;
                     }
 
+                    if (!_paired.Contains(line.Code) && !_options.PairTable.IsComplete)
+                    {
+                        // The absence of an edit is evidence only in a complete CMS table (the shipped subset misses real edits).
+                        _diagnostics.Add(DiagnosticDescriptors.PairNotInSubset.Create(
+                            line.ModifierPath(m),
+                            Arg.Of("modifier", modifier),
+                            Arg.Of("code", line.Code),
+                            Arg.Of("dateOfService", PtpEdit.Iso(_input.DateOfService)),
+                            Arg.Of("table", _options.PairTable.Provenance)));
+                        continue;
+                    }
+
                     if (!_paired.Contains(line.Code))
                     {
                         _diagnostics.Add(DiagnosticDescriptors.UnnecessaryPairModifier.Create(
@@ -182,7 +197,7 @@ public static class CodePairCheck
                             Arg.Of("modifier", modifier),
                             Arg.Of("code", line.Code),
                             Arg.Of("dateOfService", PtpEdit.Iso(_input.DateOfService)),
-                            Arg.Of("table", _options.PairTable.Version)));
+                            Arg.Of("table", _options.PairTable.Provenance)));
                         AddFix(i, ModifierFixAction.Remove, modifier, "no edit in force pairs this code with another code of the encounter", DiagnosticIds.UnnecessaryPairModifier, line.ModifierPath(m));
                         continue;
                     }
@@ -198,7 +213,7 @@ public static class CodePairCheck
                         }
                     }
 
-                    if (modifier == Modifier.XS && _options.Catalog.IsTimed(line.Code))
+                    if (modifier == Modifier.XS && _options.Catalog.IsTimed(line.Code) && !_regionDistinct.Contains(line.Code))
                     {
                         _diagnostics.Add(DiagnosticDescriptors.XsOnTimedTherapy.Create(line.ModifierPath(m), Arg.Of("code", line.Code)));
                         AddFix(i, ModifierFixAction.Remove, modifier, "timed therapy is separated by time interval, not by structure", DiagnosticIds.XsOnTimedTherapy, line.ModifierPath(m));
@@ -380,6 +395,15 @@ public static class CodePairCheck
                 return;
             }
 
+            if ((used == Modifier.XS || used == Modifier.Distinct59) && IsAnatomic(edit) && RegionsDistinct(edit.Column1, edit.Column2))
+            {
+                // An anatomic edit (rules reference §4.3): the codes are distinct on different body regions, which the
+                // segments record; XS (or 59) describes that, whatever the time intervals.
+                _regionDistinct.Add(edit.Column2);
+                AddOutcome(edit, PairStatus.Bypassed, time, shared, used, $"{used} on {edit.Column2}, an anatomic edit and the segments record different body regions");
+                return;
+            }
+
             switch (time)
             {
                 case TimeEvidence.Distinct:
@@ -428,6 +452,71 @@ public static class CodePairCheck
             }
 
             AddOutcome(edit, PairStatus.Failed, TimeEvidence.Overlapping, shared, used, string.Create(CultureInfo.InvariantCulture, $"the segments share {minutes} minute(s): no modifier can show distinct intervals; correct the times"));
+        }
+
+        /// <summary>
+        /// Findings from a row tagged [L] (the shipped subset's single or dated secondary sources) are at most warnings
+        /// that say to verify the edit, and carry no add/remove fix (the data does not prove the edit; recording times stays
+        /// useful); every other pair
+        /// finding gets an empty note.
+        /// </summary>
+        private void MarkDataConfidence(PtpEdit edit, int diagnosticsBefore, int fixesBefore)
+        {
+            bool low = edit.IsLowConfidence;
+            string note = low
+                ? $" The edit {edit.Column1}/{edit.Column2} is a row of the shipped subset tagged [L]: verify in the current CMS file (load the CMS practitioner PTP release with --ptp-file or PtpEditTable.LoadCms)."
+                : string.Empty;
+            for (int k = diagnosticsBefore; k < _diagnostics.Count; k++)
+            {
+                var d = _diagnostics[k];
+                var severity = low && d.Severity == Severity.Error ? Severity.Warning : d.Severity;
+                _diagnostics[k] = d.Descriptor.Create(severity, d.Path, [.. d.Arguments, Arg.Of("verify", note)]);
+            }
+
+            for (int k = _fixes.Count - 1; low && k >= fixesBefore; k--)
+            {
+                if (_fixes[k].Action != ModifierFixAction.DocumentTimes)
+                {
+                    _fixes.RemoveAt(k);
+                }
+            }
+        }
+
+        private bool IsAnatomic(PtpEdit edit)
+        {
+            foreach (var pair in _options.RegionDistinctPairs)
+            {
+                if (pair.Matches(edit.Column1, edit.Column2))
+                {
+                    return true;
+                }
+            }
+
+            var rationale = edit.Rationale.AsSpan();
+            return rationale.Contains("region", StringComparison.OrdinalIgnoreCase) || rationale.Contains("anatomic", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Gets whether every segment of both codes records a body region and no region is shared by the two codes.</summary>
+        private bool RegionsDistinct(CptCode column1, CptCode column2)
+        {
+            var first = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var second = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var segment in _segments)
+            {
+                if (segment.Code != column1 && segment.Code != column2)
+                {
+                    continue;
+                }
+
+                if (segment.Region is not { } region)
+                {
+                    return false;
+                }
+
+                (segment.Code == column1 ? first : second).Add(region);
+            }
+
+            return first.Count > 0 && second.Count > 0 && !first.Overlaps(second);
         }
 
         private void AddColumn2Fix(int line, TimeEvidence time, string diagnosticId)

@@ -74,6 +74,12 @@ public sealed record PtpEdit
     /// <summary>Gets where the row comes from (with its confidence tag for the shipped table).</summary>
     public string Source { get; }
 
+    /// <summary>
+    /// Gets whether the row is tagged [L] (its <see cref="Source"/> starts with <c>[L</c>): taken from a single or dated
+    /// secondary source, to be verified in the current CMS file. Findings from such a row are at most warnings.
+    /// </summary>
+    public bool IsLowConfidence => Source.StartsWith("[L", StringComparison.Ordinal);
+
     /// <summary>Gets whether the edit is in force on a date of service: effective on or before it, and not deleted on or before it.</summary>
     /// <param name="dateOfService">The date of service.</param>
     /// <returns><see langword="true"/> when the edit applies on that date.</returns>

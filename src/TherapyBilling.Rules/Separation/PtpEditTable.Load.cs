@@ -39,7 +39,7 @@ public sealed partial class PtpEditTable
         var trimmed = text.Trim();
         return CptCode.TryParse(trimmed, out var code)
             ? code
-            : throw new ReferenceDataException(sourceName, lineNumber, $"{field} '{trimmed.ToString()}' is not a CPT/HCPCS code.");
+            : throw new ReferenceDataException(sourceName, lineNumber, $"{field} '{Excerpt(trimmed)}' is not a CPT/HCPCS code.");
     }
 
     private static LocalDate ParseDate(ReadOnlySpan<char> text, string sourceName, int lineNumber, string field)
@@ -53,7 +53,7 @@ public sealed partial class PtpEditTable
             return new LocalDate(year, month, day);
         }
 
-        throw new ReferenceDataException(sourceName, lineNumber, $"{field} '{text.ToString()}' is not a date in the form YYYYMMDD.");
+        throw new ReferenceDataException(sourceName, lineNumber, $"{field} '{Excerpt(text)}' is not a date in the form YYYYMMDD.");
     }
 
     private static LocalDate? ParseDeletion(ReadOnlySpan<char> text, string sourceName, int lineNumber) =>
@@ -64,7 +64,7 @@ public sealed partial class PtpEditTable
         "0" => ModifierIndicator.NotAllowed,
         "1" => ModifierIndicator.Allowed,
         "9" => ModifierIndicator.NotApplicable,
-        _ => throw new ReferenceDataException(sourceName, lineNumber, $"modifier indicator '{text.ToString()}' must be 0, 1 or 9."),
+        _ => throw new ReferenceDataException(sourceName, lineNumber, $"modifier indicator '{Excerpt(text)}' must be 0, 1 or 9."),
     };
 
     private static PtpEdit CreateRow(CptCode column1, CptCode column2, LocalDate effective, LocalDate? deletion, ModifierIndicator indicator, string rationale, string source, string sourceName, int lineNumber)

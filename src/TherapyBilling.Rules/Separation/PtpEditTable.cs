@@ -24,12 +24,19 @@ public sealed partial class PtpEditTable
     private const int FreezeLimit = 50_000;
     private readonly IReadOnlyDictionary<long, Span> _index;
 
-    private PtpEditTable(string version, string source, PtpEdit[] edits)
+    private PtpEditTable(string version, string source, PtpEdit[] edits, TableOrigin? origin = null)
     {
         Version = version;
         Source = source;
         SortByPair(edits); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
+        if (origin is { Kind: PairTableKind.CmsRelease })
+        {
+            edits = WithoutRepeats(edits); // a pair repeated across parts with the same window and indicator
+        }
+
         _edits = edits;
+        Origin = origin ?? new TableOrigin(PairTableKind.Custom, [], null, Complete: false);
+        LowConfidenceCount = CountLowConfidence(edits);
         int pairs = edits.Length == 0 ? 0 : 1;
         for (int i = 1; i < edits.Length; i++)
         {
@@ -56,7 +63,7 @@ public sealed partial class PtpEditTable
     public static PtpEditTable Default => s_default.Value;
 
     /// <summary>Gets an empty table (no pair is edited).</summary>
-    public static PtpEditTable Empty { get; } = new("empty", "empty", []);
+    public static PtpEditTable Empty { get; } = new("empty", "empty", [], new TableOrigin(PairTableKind.Custom, [], null, Complete: false));
 
     /// <summary>Gets the table's version, echoed in reports.</summary>
     public string Version { get; }
@@ -89,6 +96,22 @@ public sealed partial class PtpEditTable
         }
 
         return new PtpEditTable(version, source, rows);
+    }
+
+    /// <summary>Creates a table from rows, saying whether it is complete (every edit of its release, so the absence of a pair is meaningful).</summary>
+    /// <param name="version">The version to echo in reports.</param>
+    /// <param name="source">Where the rows come from.</param>
+    /// <param name="edits">The rows; a pair may repeat with different dates.</param>
+    /// <param name="isComplete"><see langword="true"/> when the rows are a whole CMS release (see <see cref="IsComplete"/>).</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A row is <see langword="null"/>.</exception>
+    public static PtpEditTable Create(string version, string source, IEnumerable<PtpEdit> edits, bool isComplete)
+    {
+        var table = Create(version, source, edits);
+        return isComplete
+            ? new PtpEditTable(version, source, [.. table._edits], new TableOrigin(PairTableKind.CmsRelease, [source], null, Complete: true))
+            : table;
     }
 
     /// <summary>Gets every row for an ordered pair (column 1, column 2), ordered by effective date.</summary>
@@ -134,7 +157,7 @@ public sealed partial class PtpEditTable
     public PtpEditTable Without(Func<PtpEdit, bool> remove, string? version = null)
     {
         Guard.NotNull(remove);
-        return new PtpEditTable(version ?? Version + "+custom", Source, [.. _edits.Where(e => !remove(e))]);
+        return new PtpEditTable(version ?? Version + "+custom", Source, [.. _edits.Where(e => !remove(e))], Origin);
     }
 
     /// <summary>Returns a new table with rows added.</summary>
@@ -144,7 +167,13 @@ public sealed partial class PtpEditTable
     public PtpEditTable With(IEnumerable<PtpEdit> edits, string? version = null)
     {
         Guard.NotNull(edits);
-        return Create(version ?? Version + "+custom", Source, _edits.Concat(edits));
+        var rows = edits.ToArray();
+        if (Array.IndexOf(rows, null) >= 0)
+        {
+            throw new ArgumentException("Rows must not be null.", nameof(edits));
+        }
+
+        return new PtpEditTable(version ?? Version + "+custom", Source, [.. _edits, .. rows], Origin);
     }
 
     private static void SortByPair(PtpEdit[] edits)
@@ -195,7 +224,8 @@ public sealed partial class PtpEditTable
         using var stream = typeof(PtpEditTable).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return Load(reader, "embedded:ptp-edits.tsv");
+        var loaded = Load(reader, "embedded:ptp-edits.tsv");
+        return new PtpEditTable(loaded.Version, loaded.Source, [.. loaded._edits], new TableOrigin(PairTableKind.ShippedSubset, [], null, Complete: false));
     }
 
     private readonly record struct Span(int Start, int Length);

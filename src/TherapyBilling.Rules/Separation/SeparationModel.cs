@@ -333,6 +333,10 @@ public sealed record SeparationOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CheckPairEdits { get; init; } = true;
 
+    /// <summary>Gets the code pairs that are distinct by body region (XS accepted with different segment regions), in addition to edits whose rationale names a region or anatomy.</summary>
+    /// <value>The default value is <see cref="RegionDistinctPair.Default"/>.</value>
+    public ImmutableArray<RegionDistinctPair> RegionDistinctPairs { get; init; } = RegionDistinctPair.Default;
+
     /// <summary>Gets a value indicating whether always-therapy lines must carry exactly one matching GP/GO/GN (CPM ch. 5 §20.1).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CheckDisciplineModifiers { get; init; } = true;

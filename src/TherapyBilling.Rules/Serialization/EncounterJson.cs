@@ -21,7 +21,7 @@ namespace TherapyBilling.Rules;
 /// billed).</item>
 /// <item>segment: <c>code</c> (string), and either <c>minutes</c> (whole number, 0–1440) or <c>start</c> and
 /// <c>end</c> (<c>HH:mm</c> or <c>HH:mm:ss</c> on the date of service); optional <c>modifiers</c> (array of
-/// strings).</item>
+/// strings) and <c>region</c> (the body region treated, a string; used for anatomic NCCI edits, never echoed).</item>
 /// <item>billed line: <c>code</c>, <c>units</c> (whole number, 0–999), optional <c>modifiers</c>.</item>
 /// </list>
 /// <para>Every number and date has a range (see the constants here, <see cref="Encounter.MaxDollarAmount"/> and
@@ -304,6 +304,7 @@ public static partial class EncounterJson
         int before = diagnostics.Count;
         CptCode? code = ReadCode(item, path, diagnostics);
         var modifiers = ReadModifiers(item, path, diagnostics);
+        string? region = ReadOptionalString(item, "region", Join(path, "region"), diagnostics);
         bool hasMinutes = TryGet(item, "minutes", out var minutesElement);
         bool hasStart = TryGet(item, "start", out var startElement);
         bool hasEnd = TryGet(item, "end", out var endElement);
@@ -339,7 +340,7 @@ public static partial class EncounterJson
         }
 
         var segment = minutes is int m ? TreatmentSegment.FromMinutes(c, m) : TreatmentSegment.FromTimes(c, start!.Value, end!.Value);
-        return segment with { Modifiers = modifiers };
+        return segment with { Modifiers = modifiers, Region = region };
     }
 
     private static CptCode? ReadCode(JsonElement item, string path, List<Diagnostic> diagnostics)

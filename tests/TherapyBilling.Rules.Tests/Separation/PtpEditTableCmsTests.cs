@@ -34,7 +34,7 @@ public sealed class PtpEditTableCmsTests
 
         Assert.Equal(4, table.Count); // 0001A/0591T: Category III / PLA codes are skipped
         Assert.Equal("ccipra-test-f1.txt", table.Source);
-        Assert.Equal("ccipra-test-f1.txt", table.Version);
+        Assert.Equal("ccipra-test", table.Version); // the release name: the part name without extension and -fN
         var open = table.FindInForce(C97140, C97530, Dos)!;
         Assert.Null(open.DeletionDate);
         Assert.Equal(ModifierIndicator.Allowed, open.Indicator);
