@@ -25,7 +25,7 @@ internal static class UnitText
             text += F($" Overlapping one-on-one time is counted once: {totals.RecordedTimed} minute(s) were recorded, {totals.Timed} of clock time (TBR101).");
         }
 
-        if (totals.TimedPerCode != totals.Timed)
+        if (result.Method == UnitMethod.Cms && totals.TimedPerCode != totals.Timed)
         {
             text += F($" Exact time: the timed time adds up to {totals.Timed} minute(s) floored once; the codes' minutes floored one by one add up to {totals.TimedPerCode}; the total governs the units.");
         }

@@ -114,6 +114,14 @@ public sealed class OverlapTests
     }
 
     [Fact]
+    public void ExactTime_Ama_PerCodeFloors_NoTotalSentence()
+    {
+        var result = UnitCalculator.Calculate([At(C97110, 9, 0, 9, 11, 0, 30), At(C97140, 9, 20, 9, 31, 0, 30)], UnitMethod.Ama);
+        Assert.Equal(2, result.TotalUnits); // 11 and 11 each pass the midpoint
+        Assert.DoesNotContain("floored once", result.Explain(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExactTime_LeftoversComparedOnSeconds()
     {
         // 11:40 + 11:20 = 23:00 -> 2 units; both show 11 minutes. 22:40 + 7:20 = 30 -> 2 units: 97110 has 1 block
