@@ -48,6 +48,30 @@ public sealed class OutputIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Output_TheFileStandardInputIsRedirectedFrom_Refused()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // therapy-rules check - -o in.json < in.json: a real process, so standard input is a file descriptor.
+        string dll = typeof(CliApp).Assembly.Location;
+        var info = new System.Diagnostics.ProcessStartInfo("sh") { RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("exec dotnet \"$0\" check - -o \"$1\" < \"$1\"");
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add(_input);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--output names the input file", stderr, StringComparison.Ordinal);
+        Assert.Equal(_content, File.ReadAllText(_input));
+    }
+
+    [Fact]
     public void Output_AnotherFileWithTheSameContent_Allowed()
     {
         string other = Path.Combine(_dir, "other.json");

@@ -155,8 +155,7 @@ public sealed class EncounterJsonTests
         var input = DiagnosticDescriptors.All.Where(d => d.Category == "Input").ToList();
         string[] expected =
         [
-            .. Enumerable.Range(1, 14).Select(n => $"TBR{n:D3}"),
-            .. Enumerable.Range(17, 4).Select(n => $"TBR{n:D3}"),
+            .. Enumerable.Range(1, 20).Select(n => $"TBR{n:D3}"),
             .. Enumerable.Range(30, 5).Select(n => $"TBR{n:D3}"),
             "TBR040", "TBR041",
         ];
