@@ -31,9 +31,11 @@ internal static class CheckCommand
         var mueFile = new Option<string[]>("--mue-file") { Description = "The CMS practitioner MUE file (CSV), a folder or the zip as downloaded; without it MUE limits are not checked. Repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
+        var strict = new Option<bool>("--strict") { Description = "Read strictly: a property the input contract does not name is an error (TBR018), not an info. Misspelt known properties (TBR017) are errors either way." };
         var limits = new RecordLimitOptions();
         var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles };
         limits.AddTo(command);
+        command.Options.Add(strict);
         command.SetAction(parsed => Run(
             console,
             parsed.GetValue(file)!,
@@ -42,13 +44,14 @@ internal static class CheckCommand
             parsed.GetValue(output),
             parsed.GetValue(failOn)!,
             new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile) ?? [], parsed.GetValue(payerProfiles)) { MueFiles = parsed.GetValue(mueFile) ?? [] },
-            limits.From(parsed)));
+            limits.From(parsed),
+            parsed.GetValue(strict)));
         return command;
     }
 
     private static readonly string[] FailOnValues = ["error", "warning", "info", "never"];
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
     {
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
@@ -65,7 +68,7 @@ internal static class CheckCommand
         {
             limits ??= RecordLimits.Default;
             var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName, limits);
-            var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName };
+            var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName, Strict = strict };
             return outputPath is null
                 ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits)
                 : WriteToFile(console, outputPath, format, run, records, options, limits);
@@ -149,7 +152,7 @@ internal static class CheckCommand
                 begun = true;
             }
 
-            var result = Checker.CheckIsolated(record, options, run.FailOn, limits);
+            var result = Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
             summary.Add(result);
             writer.Write(result);
             if (Checker.IsInputError(result))

@@ -100,6 +100,9 @@ internal sealed record RunInfo(string ToolVersion, IReadOnlyList<ReferenceDataIn
     public string InputDisplayName { get; init; } = InputName;
 
     public string FailOnText => FailOn is { } s ? SeverityText.Of(s) : "never";
+
+    /// <summary>Gets whether records are read strictly (<c>--strict</c>): a property the contract does not name is an error, not an info.</summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>Writes results in one output format, as they are produced.</summary>

@@ -8,8 +8,8 @@ internal static class Checker
 {
     /// <summary>Checks one record; an unexpected exception while reading or checking it becomes its only finding (TBR015) and the record fails.</summary>
     /// <remarks>The finding names the exception type only: its message and stack trace can quote the input.</remarks>
-    public static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits) =>
-        CheckIsolated(record, options, failOn, limits, Check);
+    public static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, bool strict = false) =>
+        CheckIsolated(record, options, failOn, limits, (r, o, f, l) => Check(r, o, f, l, strict));
 
     /// <summary>The same with the check to run (tests pass one that fails).</summary>
     internal static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, Func<InputRecord, ComplianceOptions, Severity?, RecordLimits, CheckResult> check)
@@ -27,7 +27,9 @@ internal static class Checker
         }
     }
 
-    public static CheckResult Check(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits)
+    private static readonly EncounterReadOptions s_strict = new() { Strict = true };
+
+    public static CheckResult Check(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, bool strict = false)
     {
         if (record.Refused is { } refused)
         {
@@ -48,7 +50,7 @@ internal static class Checker
             return new CheckResult(record.Index, record.Line, null, false, null, [malformed]);
         }
 
-        var read = EncounterJson.Read(record.Element);
+        var read = EncounterJson.Read(record.Element, strict ? s_strict : EncounterReadOptions.Default);
         EncounterReport? report = null;
         ImmutableArray<Diagnostic> diagnostics = read.Diagnostics;
         if (read.Encounter is { } encounter)

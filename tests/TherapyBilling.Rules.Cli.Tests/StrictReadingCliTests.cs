@@ -37,4 +37,19 @@ public sealed class StrictReadingCliTests
         Assert.Contains("TBR017", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("did you mean 'segments'", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_Strict_MakesAnUnknownPropertyAnInputError()
+    {
+        const string record = """{"id":"e1","dateOfService":"2026-01-05","segments":[{"code":"97110","minutes":30}],"lines":[{"code":"97110","units":2,"modifiers":["GP"]}],"clinic":"north"}""" + "\n";
+        var lenient = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "json", "--fail-on", "never"], record);
+        var strict = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "json", "--fail-on", "never", "--strict"], record);
+
+        Assert.Equal(0, lenient.ExitCode);
+        Assert.Equal(2, strict.ExitCode);
+        var finding = JsonDocument.Parse(strict.Stdout).RootElement.GetProperty("encounters")[0].GetProperty("diagnostics")
+            .EnumerateArray().Single(d => d.GetProperty("id").GetString() == "TBR018");
+        Assert.Equal("error", finding.GetProperty("severity").GetString());
+        Assert.DoesNotContain("north", strict.Stdout + strict.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class ContractShape
     /// <summary>Gets the known names at this level, in contract order.</summary>
     public ImmutableArray<string> Names { get; }
 
-    private static readonly ContractShape s_segment = new(("code", null), ("minutes", null), ("start", null), ("end", null), ("modifiers", null), ("furnishedBy", null), ("assistantMinutes", null));
+    private static readonly ContractShape s_segment = new(("code", null), ("minutes", null), ("start", null), ("end", null), ("modifiers", null), ("furnishedBy", null), ("assistantMinutes", null), ("region", null));
     private static readonly ContractShape s_line = new(("code", null), ("units", null), ("modifiers", null));
     private static readonly ContractShape s_authorization = new(("id", null), ("visits", null), ("from", null), ("through", null), ("visitsUsed", null), ("payer", null), ("discipline", null), ("codes", null));
     private static readonly ContractShape s_level = new(("scale", null), ("value", null));
