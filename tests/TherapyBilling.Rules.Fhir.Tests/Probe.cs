@@ -1,0 +1,2 @@
+namespace TherapyBilling.Rules.Fhir.Tests;
+public class Probe { [Fact] public void Nothing() { } }
