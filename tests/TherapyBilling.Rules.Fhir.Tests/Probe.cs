@@ -1,2 +1,0 @@
-namespace TherapyBilling.Rules.Fhir.Tests;
-public class Probe { [Fact] public void Nothing() { } }
