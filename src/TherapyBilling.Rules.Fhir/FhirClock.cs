@@ -12,6 +12,7 @@ internal static class FhirClock
 {
     private static readonly LocalDateTimePattern s_local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF");
     private static readonly LocalDatePattern s_date = LocalDatePattern.Iso;
+    private static readonly OffsetPattern s_offset = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
     /// <summary>Reads the date of a <c>date</c> or <c>dateTime</c> (<c>yyyy-MM-dd</c>, with or without a time).</summary>
     public static LocalDate? Date(string? value)
@@ -48,8 +49,7 @@ internal static class FhirClock
     }
 
     /// <summary>Writes a local date-time as a FHIR <c>dateTime</c> with the given offset.</summary>
-    public static string Format(LocalDateTime value, Offset offset) =>
-        OffsetDateTimePattern.ExtendedIso.Format(value.WithOffset(offset)).Replace("Z", "+00:00", StringComparison.Ordinal);
+    public static string Format(LocalDateTime value, Offset offset) => s_local.Format(value) + s_offset.Format(offset);
 
     /// <summary>Writes a date as FHIR <c>date</c>.</summary>
     public static string Format(LocalDate value) => s_date.Format(value);

@@ -70,13 +70,25 @@ public static partial class FhirOutcomeWriter
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        long n = 0;
         foreach (var outcome in outcomes)
         {
-            bundle.Entry.Add(new Bundle.EntryComponent { Resource = outcome ?? throw new ArgumentException("Outcomes must not contain null.", nameof(outcomes)) });
+            // bdl-15 needs a fullUrl; a UUID from the position keeps the output deterministic.
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = EntryUrl(++n),
+                Resource = outcome ?? throw new ArgumentException("Outcomes must not contain null.", nameof(outcomes)),
+            });
         }
 
         return bundle;
     }
+
+    /// <summary>Gets the fullUrl of the n-th entry of an outcome Bundle: a UUID URN made from the position (deterministic).</summary>
+    /// <param name="position">The 1-based position.</param>
+    /// <returns>The URN, such as <c>urn:uuid:00000000-0000-4000-8000-000000000001</c>.</returns>
+    public static string EntryUrl(long position) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"urn:uuid:00000000-0000-4000-8000-{position:D12}");
 
     /// <summary>Gets the issue type of a finding.</summary>
     /// <param name="diagnostic">The finding.</param>
