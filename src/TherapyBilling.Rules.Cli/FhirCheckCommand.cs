@@ -26,14 +26,22 @@ internal static class FhirCheckCommand
 
         string inputName = stdin ? "<stdin>" : file;
         bool fhirInput = inputFormat == Name;
-        bool ndjson = EncounterSource.Detect(fhirInput ? null : inputFormat, file) == InputFormat.Ndjson;
+        bool ndjson = !fhirInput && EncounterSource.Detect(inputFormat, file) == InputFormat.Ndjson;
         var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName };
         var input = stdin ? console.In : Open(file);
         try
         {
-            var results = fhirInput
-                ? FromFhir(FhirInput.Read(input, ndjson, inputName), options, failOn)
-                : EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName).Select(r => Checker.Check(r, options, failOn));
+            IEnumerable<CheckResult> results;
+            if (fhirInput)
+            {
+                (var read, ndjson) = FhirInput.Read(input, inputName);
+                results = FromFhir(read, options, failOn);
+            }
+            else
+            {
+                results = EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName).Select(r => Checker.Check(r, options, failOn));
+            }
+
             if (outputPath is null)
             {
                 return Write(console, console.Out, format, ndjson, run, results, fhirInput);

@@ -14,18 +14,30 @@ namespace TherapyBilling.Rules.Cli;
 /// </remarks>
 internal static class FhirInput
 {
-    public static FhirReadResult Read(Stream stream, bool ndjson, string name)
+    /// <summary>Reads the input; it is NDJSON when its first non-blank line is a whole resource other than a Bundle (so standard input works too).</summary>
+    public static (FhirReadResult Read, bool Ndjson) Read(Stream stream, string name)
     {
         var set = new FhirResourceSet();
         using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        string? first;
+        int lineNumber = 0;
+        do
+        {
+            first = reader.ReadLine();
+            lineNumber++;
+        }
+        while (first is not null && string.IsNullOrWhiteSpace(first));
+
+        bool ndjson = first is not null && FhirJson.TryParseResource(first, out var head, out _) && head is not Bundle;
         if (ndjson)
         {
-            int lineNumber = 0;
-            while (reader.ReadLine() is { } line)
+            string? line = first;
+            while (line is not null)
             {
-                lineNumber++;
                 if (string.IsNullOrWhiteSpace(line))
                 {
+                    line = reader.ReadLine();
+                    lineNumber++;
                     continue;
                 }
 
@@ -37,18 +49,21 @@ internal static class FhirInput
                 {
                     set.AddUnreadable("line " + lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), resource, problem ?? "unreadable");
                 }
+
+                line = reader.ReadLine();
+                lineNumber++;
             }
 
-            return set.Read();
+            return (set.Read(), true);
         }
 
-        string text = reader.ReadToEnd();
+        string text = first + "\n" + reader.ReadToEnd();
         if (!FhirJson.TryParseResource(text, out var document, out string? error))
         {
             throw new CliInputException($"{name}: not a FHIR R4 resource ({error}); expected a Bundle (or --input-format fhir with a .ndjson file for one resource per line). Nothing was checked.");
         }
 
         set.Add(document);
-        return set.Read();
+        return (set.Read(), false);
     }
 }
