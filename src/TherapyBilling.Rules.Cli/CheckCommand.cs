@@ -11,10 +11,10 @@ internal static class CheckCommand
     public static Command Build(CliConsole console)
     {
         var file = new Argument<string>("file") { Description = "The input: a JSON document { \"encounters\": [ ... ] }, or NDJSON (one encounter per line; .ndjson/.jsonl or --input-format ndjson). '-' reads standard input." };
-        var inputFormat = new Option<string?>("--input-format") { Description = "json or ndjson; by default .ndjson/.jsonl files are NDJSON and anything else is JSON." };
-        inputFormat.AcceptOnlyFromAmong("json", "ndjson");
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson or junit.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit");
+        var inputFormat = new Option<string?>("--input-format") { Description = "json, ndjson or fhir (a FHIR R4 Bundle, or FHIR NDJSON for .ndjson/.jsonl files); by default .ndjson/.jsonl files are NDJSON and anything else is JSON." };
+        inputFormat.AcceptOnlyFromAmong("json", "ndjson", FhirCheckCommand.Name);
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson, junit or fhir (OperationOutcomes: a Bundle, or one per line for NDJSON input).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit", FhirCheckCommand.Name);
         var output = new Option<string?>("--output", "-o") { Description = "Write the results to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 (and mark the encounter fail) when a finding is at or above this severity: error, warning, info or never (any case).", DefaultValueFactory = _ => "error" };
         failOn.Validators.Add(result =>
@@ -53,6 +53,11 @@ internal static class CheckCommand
 
     public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
     {
+        if (FhirCheckCommand.Applies(inputFormat, format))
+        {
+            return FhirCheckCommand.Run(console, file, inputFormat, format, outputPath, failOnText, reference);
+        }
+
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         bool stdin = file == "-";

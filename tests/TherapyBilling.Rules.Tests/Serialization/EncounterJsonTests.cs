@@ -158,12 +158,17 @@ public sealed class EncounterJsonTests
             .. Enumerable.Range(1, 20).Select(n => $"TBR{n:D3}"),
             .. Enumerable.Range(30, 5).Select(n => $"TBR{n:D3}"),
             "TBR040", "TBR041",
+            .. Enumerable.Range(70, 9).Select(n => $"TBR{n:D3}"),
         ];
 
         Assert.Equal(expected, input.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(input, d => Assert.Matches("^TBR0[0-9][0-9]$", d.Id));
-        // TBR018 (a property the contract does not name) is an info unless reading is strict.
-        Assert.All(input, d => Assert.Equal(d.Id == DiagnosticIds.InputPropertyUnknown ? Severity.Info : Severity.Error, d.DefaultSeverity));
+        // Not input errors: TBR018 (a property the contract does not name) is an info unless reading is strict; FHIR
+        // mapping findings for a resource left out by its status (TBR074, info), without a CPT code (TBR072, verify) or
+        // with conflicting values (TBR077, verify). Every other input finding is an error.
+        string[] notErrors = [DiagnosticIds.InputPropertyUnknown, DiagnosticIds.FhirProcedureNoCpt, DiagnosticIds.FhirStatusExcluded, DiagnosticIds.FhirConflict];
+        Assert.All(input, d => Assert.Equal(notErrors.Contains(d.Id) ? d.DefaultSeverity : Severity.Error, d.DefaultSeverity));
+        Assert.All(input.Where(d => notErrors.Contains(d.Id)), d => Assert.NotEqual(Severity.Error, d.DefaultSeverity));
         Assert.DoesNotContain(DiagnosticDescriptors.All, d => d.Category != "Input" && d.Id.StartsWith("TBR0", StringComparison.Ordinal));
     }
 
