@@ -55,7 +55,7 @@ internal static class CheckCommand
     {
         if (FhirCheckCommand.Applies(inputFormat, format))
         {
-            return FhirCheckCommand.Run(console, file, inputFormat, format, outputPath, failOnText, reference);
+            return FhirCheckCommand.Run(console, file, inputFormat, format, outputPath, failOnText, reference, limits, strict);
         }
 
         var failOn = Checker.ParseFailOn(failOnText);

@@ -14,14 +14,15 @@ internal static class FhirCheckCommand
 
     public static bool Applies(string? inputFormat, string format) => inputFormat == Name || format == Name;
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, CheckCommand.ReferenceFiles reference)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, CheckCommand.ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
     {
+        limits ??= RecordLimits.Default;
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         bool stdin = file == "-";
-        if (!stdin && outputPath is not null && Path.GetFullPath(file) == Path.GetFullPath(outputPath))
+        if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {
-            throw new CliInputException($"{outputPath}: --output names the input file; write the results to another file.");
+            throw new CliInputException($"{Printable.Of(outputPath)}: --output names the input file (the same file under another name counts: a link or a mount); write the results to another file.");
         }
 
         string inputName = stdin ? "<stdin>" : file;
@@ -39,7 +40,7 @@ internal static class FhirCheckCommand
             }
             else
             {
-                results = EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName).Select(r => Checker.Check(r, options, failOn));
+                results = EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName, limits).Select(r => Checker.CheckIsolated(r, options, failOn, limits, strict));
             }
 
             if (outputPath is null)
