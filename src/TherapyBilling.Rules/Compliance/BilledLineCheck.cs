@@ -29,16 +29,26 @@ internal static class BilledLineCheck
             {
                 if (FirstBilledIndex(encounter, line.Code) == i)
                 {
-                    diagnostics.Add(DiagnosticDescriptors.BilledUnitsDiffer.Create(
+                    var finding = DiagnosticDescriptors.BilledUnitsDiffer.Create(
                         Paths.Index("lines", i, "units"),
                         Arg.Of("code", line.Code),
                         Arg.Of("billed", SumBilledUnits(encounter, line.Code)),
                         Arg.Of("computed", computed.Units),
-                        Arg.Of("method", UnitText.MethodName(units.Method))));
+                        Arg.Of("method", UnitText.MethodName(units.Method)));
+                    diagnostics.Add(UnitsFixIsCertain(encounter, units, line.Code)
+                        ? finding.WithFix(Fix.ChangeUnits(DiagnosticIds.BilledUnitsDiffer, Paths.Index("lines", i), line.Code, computed.Units, "the minutes support this many units (" + UnitText.MethodName(units.Method) + ")"))
+                        : finding);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The units are certain when the code is billed on one line (a split line cannot tell which part is wrong) and no
+    /// CMS leftover tie was broken (the clinician may choose the other code).
+    /// </summary>
+    private static bool UnitsFixIsCertain(Encounter encounter, UnitCalculation units, CptCode code) =>
+        encounter.BilledLines.Count(b => b.Code == code) == 1 && !units.Explanation.Any(static e => e.Reason == UnitReason.TieChoice);
 
     private static int SumBilledUnits(Encounter encounter, CptCode code)
     {

@@ -19,6 +19,7 @@ public static partial class ComplianceEngine
             CheckPairEdits = profile?.ApplyNcciEdits ?? true,
             CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
         };
-        diagnostics.AddRange(CodePairCheck.Check(input, separationOptions).Diagnostics);
+        var result = CodePairCheck.Check(input, separationOptions);
+        diagnostics.AddRange(FixAttacher.Attach(result.Diagnostics, SeparationFixes.Of(input, result.Fixes)));
     }
 }
