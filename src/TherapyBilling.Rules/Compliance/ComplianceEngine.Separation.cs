@@ -20,6 +20,6 @@ public static partial class ComplianceEngine
             CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
         };
         var result = CodePairCheck.Check(input, separationOptions);
-        diagnostics.AddRange(FixAttacher.Attach(result.Diagnostics, SeparationFixes.Of(input, result.Fixes)));
+        diagnostics.AddRange(FixAttacher.Attach(result.Diagnostics, SeparationFixes.Of(input, result)));
     }
 }

@@ -45,12 +45,26 @@ internal static class PayerFixes
             return [];
         }
 
-        int lineUnits = line.IsBilled ? line.Units : units.UnitsOf(line.Code);
-        return assistantUnits >= lineUnits
-            ? [Fix.AddModifier(diagnostic.Id, line.Path, line.Code, modifier, "every unit of the code was furnished in part by the assistant beyond the de minimis share")]
-            : line.IsBilled
-                ? [Fix.SplitLine(diagnostic.Id, line.Path, line.Code, assistantUnits, modifier, "only these units were furnished in part by the assistant beyond the de minimis share")]
-                : [];
+        // CQ travels with GP and CO with GO: with no discipline modifier on the line both are added; with another, no fix.
+        var discipline = AssistantRules.DisciplineModifierFor(modifier)!.Value;
+        bool hasDiscipline = line.Modifiers.Contains(discipline);
+        bool otherAssistant = line.Modifiers.Contains(modifier == Modifier.CQ ? Modifier.CO : Modifier.CQ);
+        if (otherAssistant || (!hasDiscipline && line.Modifiers.Any(static m => m == Modifier.GP || m == Modifier.GO || m == Modifier.GN)))
+        {
+            return [];
+        }
+
+        // A split is certain only on a line billed with the units the minutes support (else TBR108 comes first).
+        int computedUnits = units.UnitsOf(line.Code);
+        if (assistantUnits >= computedUnits)
+        {
+            var add = Fix.AddModifier(diagnostic.Id, line.Path, line.Code, modifier, "every unit of the code was furnished in part by the assistant beyond the de minimis share");
+            return hasDiscipline ? [add] : [add, Fix.AddModifier(diagnostic.Id, line.Path, line.Code, discipline, "CQ travels with GP and CO with GO")];
+        }
+
+        return hasDiscipline && line.IsBilled && line.Units == computedUnits
+            ? [Fix.SplitLine(diagnostic.Id, line.Path, line.Code, assistantUnits, modifier, "only these units were furnished in part by the assistant beyond the de minimis share")]
+            : [];
     }
 
     private static ImmutableArray<Fix> AssistantUnsupported(Encounter encounter, Diagnostic diagnostic)
@@ -84,8 +98,11 @@ internal static class PayerFixes
             return [];
         }
 
+        // With a plan of care of another discipline, the assistant modifier is the wrong one, not the discipline: no fix.
         bool hasDiscipline = line.Modifiers.Any(static m => m == Modifier.GP || m == Modifier.GO || m == Modifier.GN);
-        return hasDiscipline
+        bool planDisagrees = encounter.Discipline is { } plan && CodePairCheck.DisciplineModifier(plan) != required;
+        bool bothAssistants = line.Modifiers.Contains(Modifier.CQ) && line.Modifiers.Contains(Modifier.CO);
+        return hasDiscipline || planDisagrees || bothAssistants
             ? []
             : [Fix.AddModifier(diagnostic.Id, line.Path, line.Code, required, "CQ travels with GP and CO with GO")];
     }
