@@ -23,7 +23,8 @@ internal static class CheckCommand
         var ptpFile = new Option<string?>("--ptp-file") { Description = "A CMS practitioner PTP edit file (tab-delimited text, e.g. ccipra-v321r0-f1.txt), in place of the shipped pair table." };
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
-        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles };
+        var today = new Option<string?>("--today") { Description = "The date the overdue-report and certification clocks count to (YYYY-MM-DD); without it those findings are not checked." };
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles, today };
         command.SetAction(parsed => Run(
             console,
             parsed.GetValue(file)!,
@@ -31,14 +32,15 @@ internal static class CheckCommand
             parsed.GetValue(format)!,
             parsed.GetValue(output),
             parsed.GetValue(failOn)!,
-            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles))));
+            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles)),
+            TodayOption.Parse(parsed.GetValue(today))));
         return command;
     }
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, NodaTime.LocalDate? today = null)
     {
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles) with { Today = today };
         bool stdin = file == "-";
         if (!stdin && outputPath is not null && SameFile(file, outputPath))
         {
@@ -177,7 +179,7 @@ internal static class CheckCommand
 
         writer.End(summary);
         return inputErrors > 0 ? CliApp.ExitInputError
-            : summary.Failed > 0 ? CliApp.ExitFindings
+            : summary.Failed > 0 && run.FailOn is not null ? CliApp.ExitFindings
             : CliApp.ExitOk;
     }
 
