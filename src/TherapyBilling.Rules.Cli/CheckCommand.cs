@@ -24,23 +24,34 @@ internal static class CheckCommand
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
         var today = new Option<string?>("--today") { Description = "The date the overdue-report and certification clocks count to (YYYY-MM-DD); without it those findings are not checked." };
-        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles, today };
-        command.SetAction(parsed => Run(
-            console,
-            parsed.GetValue(file)!,
-            parsed.GetValue(inputFormat),
-            parsed.GetValue(format)!,
-            parsed.GetValue(output),
-            parsed.GetValue(failOn)!,
-            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile), parsed.GetValue(payerProfiles)),
-            TodayOption.Parse(parsed.GetValue(today))));
+        var config = new Option<string?>("--config") { Description = "A configuration file (therapy-rules.json in the working directory is read when present); command-line options beat it." };
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, payerProfiles, today, config };
+        command.SetAction(parsed =>
+        {
+            var settings = ConfigFile.Load(parsed.GetValue(config));
+            bool failOnGiven = parsed.GetResult(failOn) is { Implicit: false };
+            string failOnText = failOnGiven || settings is null ? parsed.GetValue(failOn)!
+                : settings.FailOnNever ? "never" : settings.FailOn is { } s ? SeverityText.Of(s) : parsed.GetValue(failOn)!;
+            return Run(
+                console,
+                parsed.GetValue(file)!,
+                parsed.GetValue(inputFormat),
+                parsed.GetValue(format)!,
+                parsed.GetValue(output),
+                failOnText,
+                new ReferenceFiles(parsed.GetValue(catalog) ?? settings?.Catalog, parsed.GetValue(ptpFile) ?? settings?.PtpFiles.FirstOrDefault(), parsed.GetValue(payerProfiles) ?? settings?.PayerProfiles),
+                TodayOption.Parse(parsed.GetValue(today)),
+                settings);
+        });
         return command;
     }
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, NodaTime.LocalDate? today = null)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, NodaTime.LocalDate? today = null, ComplianceConfig? settings = null)
     {
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles) with { Today = today };
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
+        options = settings?.ApplyTo(options) ?? options;
+        options = today is null ? options : options with { Today = today };
         bool stdin = file == "-";
         if (!stdin && outputPath is not null && SameFile(file, outputPath))
         {
