@@ -60,7 +60,7 @@ public sealed class ClaimScrubberTests
         Assert.Equal(1, result.TotalUnits);
         var finding = Assert.Single(result.Findings, f => f.Id == DiagnosticIds.BilledUnitsDiffer);
         Assert.Equal("lines[0].units", finding.Path);
-        Assert.Equal("docs/diagnostics/TBR108.md", finding.HelpLink);
+        Assert.Equal("therapy-rules explain TBR108", finding.HelpLink);
     }
 
     [Fact]

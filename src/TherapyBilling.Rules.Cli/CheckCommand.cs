@@ -32,26 +32,39 @@ internal static class CheckCommand
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
         var strict = new Option<bool>("--strict") { Description = "Read strictly: a property the input contract does not name is an error (TBR018), not an info. Misspelt known properties (TBR017) are errors either way." };
+        var today = new Option<string?>("--today") { Description = "The date the overdue-report and certification clocks count to (YYYY-MM-DD); without it those findings are not checked." };
+        var config = new Option<string?>("--config") { Description = "A configuration file (therapy-rules.json in the working directory is read when present); command-line options beat it." };
         var limits = new RecordLimitOptions();
-        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles };
+        var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles, today, config };
         limits.AddTo(command);
         command.Options.Add(strict);
-        command.SetAction(parsed => Run(
-            console,
-            parsed.GetValue(file)!,
-            parsed.GetValue(inputFormat),
-            parsed.GetValue(format)!,
-            parsed.GetValue(output),
-            parsed.GetValue(failOn)!,
-            new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile) ?? [], parsed.GetValue(payerProfiles)) { MueFiles = parsed.GetValue(mueFile) ?? [] },
-            limits.From(parsed),
-            parsed.GetValue(strict)));
+        command.SetAction(parsed =>
+        {
+            var settings = ConfigFile.Load(parsed.GetValue(config));
+            bool failOnGiven = parsed.GetResult(failOn) is { Implicit: false };
+            string failOnText = failOnGiven || settings is null ? parsed.GetValue(failOn)!
+                : settings.FailOnNever ? "never" : settings.FailOn is { } s ? SeverityText.Of(s) : parsed.GetValue(failOn)!;
+            string[] ptp = parsed.GetValue(ptpFile) is { Length: > 0 } given ? given : settings is null ? [] : [.. settings.PtpFiles];
+            string[] mue = parsed.GetValue(mueFile) is { Length: > 0 } givenMue ? givenMue : settings?.MueFile is { } m ? [m] : [];
+            return Run(
+                console,
+                parsed.GetValue(file)!,
+                parsed.GetValue(inputFormat),
+                parsed.GetValue(format)!,
+                parsed.GetValue(output),
+                failOnText,
+                new ReferenceFiles(parsed.GetValue(catalog) ?? settings?.Catalog, ptp, parsed.GetValue(payerProfiles) ?? settings?.PayerProfiles) { MueFiles = mue },
+                limits.From(parsed),
+                parsed.GetValue(strict),
+                TodayOption.Parse(parsed.GetValue(today)),
+                settings);
+        });
         return command;
     }
 
     private static readonly string[] FailOnValues = ["error", "warning", "info", "never"];
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false, NodaTime.LocalDate? today = null, ComplianceConfig? settings = null)
     {
         if (FhirCheckCommand.Applies(inputFormat, format))
         {
@@ -60,6 +73,8 @@ internal static class CheckCommand
 
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
+        options = settings?.ApplyTo(options) ?? options;
+        options = today is null ? options : options with { Today = today };
         bool stdin = file == "-";
         if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {
@@ -185,7 +200,7 @@ internal static class CheckCommand
 
         writer.End(summary);
         return inputErrors > 0 ? CliApp.ExitInputError
-            : summary.Failed > 0 ? CliApp.ExitFindings
+            : summary.Failed > 0 && run.FailOn is not null ? CliApp.ExitFindings
             : CliApp.ExitOk;
     }
 

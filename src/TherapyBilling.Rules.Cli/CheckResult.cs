@@ -67,6 +67,9 @@ internal sealed class CheckSummary
 
     public int Infos { get; private set; }
 
+    /// <summary>Gets the count of findings per id and severity (error, warning, info), ids in order; bounded by the number of ids.</summary>
+    public SortedDictionary<string, int[]> ById { get; } = new(StringComparer.Ordinal);
+
     public void Add(CheckResult result)
     {
         Encounters++;
@@ -77,6 +80,12 @@ internal sealed class CheckSummary
 
         foreach (var diagnostic in result.Diagnostics)
         {
+            if (!ById.TryGetValue(diagnostic.Id, out var counts))
+            {
+                ById[diagnostic.Id] = counts = new int[3];
+            }
+
+            counts[diagnostic.Severity switch { Severity.Error => 0, Severity.Warning => 1, _ => 2 }]++;
             switch (diagnostic.Severity)
             {
                 case Severity.Error: Errors++; break;

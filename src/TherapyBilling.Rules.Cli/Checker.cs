@@ -60,7 +60,9 @@ internal static class Checker
         }
 
         // A record that could not be read is bad input: it fails whatever the threshold (and the run exits 2).
-        bool passed = report is not null && (failOn is not { } threshold || !diagnostics.Any(d => d.Severity >= threshold));
+        // The status is the verdict at the threshold, and at error under "never" (which only keeps the exit code 0): an error never shows PASS.
+        var threshold = failOn ?? Severity.Error;
+        bool passed = report is not null && !diagnostics.Any(d => d.Severity >= threshold);
         return new CheckResult(record.Index, record.Line, read.Id, passed, report, diagnostics);
     }
 

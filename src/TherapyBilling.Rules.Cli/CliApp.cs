@@ -80,6 +80,7 @@ internal static class CliApp
         root.Subcommands.Add(CheckCommand.Build(console));
         root.Subcommands.Add(UnitsCommand.Build(console));
         root.Subcommands.Add(SchemaCommand.Build(console));
+        root.Subcommands.Add(ExplainCommand.Build(console));
         return root;
     }
 }

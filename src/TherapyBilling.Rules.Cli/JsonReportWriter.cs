@@ -69,6 +69,17 @@ internal sealed class JsonReportWriter : IReportWriter
         _writer.WriteNumber("errors", summary.Errors);
         _writer.WriteNumber("warnings", summary.Warnings);
         _writer.WriteNumber("infos", summary.Infos);
+        _writer.WriteStartObject("byId");
+        foreach (var (id, counts) in summary.ById)
+        {
+            _writer.WriteStartObject(id);
+            _writer.WriteNumber("error", counts[0]);
+            _writer.WriteNumber("warning", counts[1]);
+            _writer.WriteNumber("info", counts[2]);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndObject();
         _writer.WriteEndObject();
         _writer.WriteEndObject();
         if (_lines)
@@ -142,10 +153,19 @@ internal sealed class JsonReportWriter : IReportWriter
             writer.WriteString("severity", SeverityText.Of(diagnostic.Severity));
             writer.WriteString("message", diagnostic.Message);
             writer.WriteString("path", diagnostic.Path);
+            writer.WriteString("helpLink", diagnostic.HelpLink);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("fixes");
+        foreach (var fix in result.Report?.Fixes ?? [])
+        {
+            FixText.Write(writer, fix);
+        }
+
+        writer.WriteEndArray();
+        SuppressedJson.Write(writer, result.Report);
         writer.WriteEndObject();
     }
 

@@ -43,7 +43,7 @@ internal sealed class JunitReportWriter : IReportWriter
         _cases.WriteAttributeString("time", "0");
         if (!result.Passed)
         {
-            var failing = result.Diagnostics.Where(d => _run!.FailOn is { } t && d.Severity >= t).ToList();
+            var failing = result.Diagnostics.Where(d => d.Severity >= (_run!.FailOn ?? Severity.Error)).ToList();
             _cases.WriteStartElement("failure");
             _cases.WriteAttributeString("type", failing.Count > 0 ? failing[0].Id : "finding");
             _cases.WriteAttributeString("message", string.Create(CultureInfo.InvariantCulture, $"{failing.Count} finding(s) at or above {_run!.FailOnText}: {string.Join(", ", failing.Select(d => d.Id).Distinct())}"));
@@ -165,6 +165,10 @@ internal sealed class JunitReportWriter : IReportWriter
         {
             text.Append(SeverityText.Of(d.Severity)).Append(' ').Append(d.Id).Append(' ')
                 .Append(d.Path.Length == 0 ? "(encounter)" : d.Path).Append(": ").Append(d.Message).Append('\n');
+            foreach (var fix in d.Fixes)
+            {
+                text.Append("  ").Append(FixText.Line(fix)).Append('\n');
+            }
         }
 
         return text.ToString();

@@ -64,6 +64,10 @@ internal sealed class TextReportWriter : IReportWriter
                     new Text(d.Id),
                     new Text(d.Path.Length == 0 ? "(encounter)" : d.Path),
                     new Text(Printable.Of(d.Message)));
+                foreach (var fix in d.Fixes)
+                {
+                    findings.AddRow(new Text(string.Empty), new Text(string.Empty), new Text(string.Empty), new Text(FixText.Line(fix), Style(Color.Green, Decoration.None)));
+                }
             }
 
             _console.Write(findings);
@@ -79,6 +83,20 @@ internal sealed class TextReportWriter : IReportWriter
         string line = string.Create(
             CultureInfo.InvariantCulture,
             $"{summary.Encounters} encounter(s): {summary.Passed} passed, {summary.Failed} failed (fail-on {run.FailOnText}); {summary.Errors} error(s), {summary.Warnings} warning(s), {summary.Infos} info(s).");
+        if (summary.ById.Count > 0)
+        {
+            var byId = NewTable("Id", "Errors", "Warnings", "Infos");
+            foreach (var (id, counts) in summary.ById)
+            {
+                byId.AddRow(id, counts[0].ToString(CultureInfo.InvariantCulture), counts[1].ToString(CultureInfo.InvariantCulture), counts[2].ToString(CultureInfo.InvariantCulture));
+            }
+
+            byId.Columns[1].RightAligned();
+            byId.Columns[2].RightAligned();
+            byId.Columns[3].RightAligned();
+            _console.Write(byId);
+        }
+
         _console.Write(new Text(line + "\n", Style(summary.Failed > 0 ? Color.Red : Color.Green, Decoration.Bold)));
         string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source}{(t.Provenance is { } p ? "; " + p : string.Empty)})"));
         _console.Write(new Text($"{RunInfo.ToolName} {run.ToolVersion}; rules: {rules}\n"));

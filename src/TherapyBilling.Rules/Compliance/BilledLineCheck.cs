@@ -73,13 +73,16 @@ internal static class BilledLineCheck
 
             if (sum != expected)
             {
-                diagnostics.Add(DiagnosticDescriptors.BilledUnitsDiffer.Create(
+                var finding = DiagnosticDescriptors.BilledUnitsDiffer.Create(
                     Paths.Index("lines", i, "units"),
                     Arg.Of("code", line.Code),
                     Arg.Of("billed", sum),
                     Arg.Of("computed", expected),
                     Arg.Of("method", UnitText.MethodName(units.Method)),
-                    Arg.Of("allocations", computed.IsTimed ? allocations! : string.Create(CultureInfo.InvariantCulture, $"{line.Code} ×{expected}"))));
+                    Arg.Of("allocations", computed.IsTimed ? allocations! : string.Create(CultureInfo.InvariantCulture, $"{line.Code} ×{expected}")));
+                diagnostics.Add(UnitsFixIsCertain(encounter, units, line.Code)
+                    ? finding.WithFix(Fix.ChangeUnits(DiagnosticIds.BilledUnitsDiffer, Paths.Index("lines", i), line.Code, expected, "the minutes support this many units (" + UnitText.MethodName(units.Method) + ")"))
+                    : finding);
             }
         }
     }
@@ -131,6 +134,13 @@ internal static class BilledLineCheck
 
         return result;
     }
+
+    /// <summary>
+    /// The units are certain when the code is billed on one line (a split line cannot tell which part is wrong) and no
+    /// CMS leftover tie exists (the clinician may choose another valid allocation).
+    /// </summary>
+    private static bool UnitsFixIsCertain(Encounter encounter, UnitCalculation units, CptCode code) =>
+        encounter.BilledLines.Count(b => b.Code == code) == 1 && units.Tie is null;
 
     private static int SumBilledUnits(Encounter encounter, CptCode code)
     {

@@ -20,7 +20,8 @@ public static partial class ComplianceEngine
             CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
             ReportTimeOverlaps = false, // the unit calculation reports each overlap once (TBR101)
         };
-        diagnostics.AddRange(CodePairCheck.Check(input, separationOptions).Diagnostics);
+        var result = CodePairCheck.Check(input, separationOptions);
+        diagnostics.AddRange(FixAttacher.Attach(result.Diagnostics, SeparationFixes.Of(input, result)));
 
         // MUE is part of NCCI: checked where the edits apply and a table is loaded; without a table the report's
         // reference data carries the one "not checked" notice (TBR315), not every encounter.

@@ -38,8 +38,11 @@ public static partial class ComplianceEngine
         RunSeparation(encounter, units, options, profile, diagnostics);
         RunDocumentation(encounter, units, options, profile, diagnostics);
         RunPayers(encounter, units, options, profile, resolution, diagnostics);
+        PayerFixes.Attach(encounter, units, diagnostics);
 
-        return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics))
+        // The user's policy, in one place after every family: severity overrides, suppressions, help links.
+        var suppressed = FindingPolicy.Apply(diagnostics, options, encounter.PayerId ?? options.DefaultPayerId);
+        return new EncounterReport(encounter.Id, encounter.DateOfService, units, BuildLines(encounter, units), DiagnosticOrder.Sort(diagnostics), suppressed)
         {
             ReferenceData = options.ReferenceDataOnce(),
         };

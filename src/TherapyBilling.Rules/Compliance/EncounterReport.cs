@@ -7,8 +7,10 @@ namespace TherapyBilling.Rules;
 /// <remarks>Immutable and thread-safe. Diagnostics are in the canonical order (<see cref="DiagnosticOrder"/>).</remarks>
 public sealed record EncounterReport
 {
-    internal EncounterReport(string id, LocalDate dateOfService, UnitCalculation units, ImmutableArray<ReportLine> lines, ImmutableArray<Diagnostic> diagnostics)
+    internal EncounterReport(string id, LocalDate dateOfService, UnitCalculation units, ImmutableArray<ReportLine> lines, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<SuppressedDiagnostic> suppressed)
     {
+        Suppressed = suppressed;
+        Fixes = [.. diagnostics.SelectMany(static d => d.Fixes)];
         Id = id;
         DateOfService = dateOfService;
         Units = units;
@@ -40,6 +42,12 @@ public sealed record EncounterReport
     /// not repeated in <see cref="Diagnostics"/>.
     /// </summary>
     public IReadOnlyList<ReferenceDataInfo> ReferenceData { get; init; } = [];
+
+    /// <summary>Gets every fix of every diagnostic, in the diagnostics' order (see <see cref="Diagnostic.Fixes"/>).</summary>
+    public ImmutableArray<Fix> Fixes { get; }
+
+    /// <summary>Gets the findings that <see cref="ComplianceOptions.Suppressions"/> silenced, each with its suppression's reason, in the canonical order.</summary>
+    public ImmutableArray<SuppressedDiagnostic> Suppressed { get; }
 
     /// <summary>Gets a value indicating whether any diagnostic is an error.</summary>
     public bool HasErrors => HasAtLeast(Severity.Error);

@@ -13,7 +13,14 @@ namespace TherapyBilling.Rules;
 public sealed class Diagnostic
 {
     internal Diagnostic(DiagnosticDescriptor descriptor, Severity severity, string path, ImmutableArray<DiagnosticArgument> arguments)
+        : this(descriptor, severity, path, arguments, [], descriptor.HelpLink)
     {
+    }
+
+    private Diagnostic(DiagnosticDescriptor descriptor, Severity severity, string path, ImmutableArray<DiagnosticArgument> arguments, ImmutableArray<Fix> fixes, string helpLink)
+    {
+        Fixes = fixes;
+        HelpLink = helpLink;
         Descriptor = descriptor;
         Severity = severity;
         Path = path;
@@ -39,8 +46,14 @@ public sealed class Diagnostic
     /// <summary>Gets the structured values behind the message.</summary>
     public ImmutableArray<DiagnosticArgument> Arguments { get; }
 
-    /// <summary>Gets the link to the diagnostic's documentation page.</summary>
-    public string HelpLink => Descriptor.HelpLink;
+    /// <summary>
+    /// Gets where to read about the diagnostic: an absolute URL when <see cref="ComplianceOptions.HelpBaseUrl"/> is set,
+    /// else the command that prints the page (<c>therapy-rules explain TBR303</c>).
+    /// </summary>
+    public string HelpLink { get; }
+
+    /// <summary>Gets the fixes that resolve this finding, where the data proves them; empty when it cannot tell.</summary>
+    public ImmutableArray<Fix> Fixes { get; }
 
     /// <summary>Gets the value of a named argument, or <see langword="null"/>.</summary>
     /// <param name="name">The placeholder name.</param>
@@ -70,13 +83,19 @@ public sealed class Diagnostic
         }
 
         string path = Path.Length == 0 ? prefix : Path.StartsWith('[') ? prefix + Path : prefix + "." + Path;
-        return new Diagnostic(Descriptor, Severity, path, Arguments);
+        return new Diagnostic(Descriptor, Severity, path, Arguments, Fixes, HelpLink);
     }
 
     /// <summary>Returns a new diagnostic with another severity (a payer may raise or lower one).</summary>
     /// <param name="severity">The severity.</param>
     /// <returns>The diagnostic.</returns>
-    public Diagnostic WithSeverity(Severity severity) => new(Descriptor, severity, Path, Arguments);
+    public Diagnostic WithSeverity(Severity severity) => new(Descriptor, severity, Path, Arguments, Fixes, HelpLink);
+
+    /// <summary>Returns the diagnostic with one more fix (families attach a fix only where the data proves it).</summary>
+    internal Diagnostic WithFix(Fix fix) => new(Descriptor, Severity, Path, Arguments, Fixes.Add(fix), HelpLink);
+
+    /// <summary>Returns the diagnostic with its help link resolved against a base URL (the engine does this once, after the families).</summary>
+    internal Diagnostic WithHelpBaseUrl(string? baseUrl) => baseUrl is null ? this : new(Descriptor, Severity, Path, Arguments, Fixes, Descriptor.GetHelpLink(baseUrl));
 
     /// <summary>Formats the diagnostic as <c>path: severity ID: message</c>.</summary>
     /// <returns>The text.</returns>

@@ -6,8 +6,8 @@ namespace TherapyBilling.Rules;
 /// <remarks>All descriptors are listed in <see cref="DiagnosticDescriptors.All"/>. Immutable and thread-safe.</remarks>
 public sealed class DiagnosticDescriptor
 {
-    /// <summary>The help link template; <c>{0}</c> is the id.</summary>
-    public const string HelpLinkFormat = "docs/diagnostics/{0}.md";
+    /// <summary>The help link without a base URL: the command that prints the page; <c>{0}</c> is the id.</summary>
+    public const string HelpLinkFormat = "therapy-rules explain {0}";
 
     /// <summary>Initializes a new instance of the <see cref="DiagnosticDescriptor"/> class.</summary>
     /// <param name="id">The stable id, <c>TBR</c> and three digits.</param>
@@ -45,8 +45,29 @@ public sealed class DiagnosticDescriptor
     /// <summary>Gets the version that introduced the id.</summary>
     public string Since { get; }
 
-    /// <summary>Gets the documentation link.</summary>
+    /// <summary>Gets where to read about the id without a base URL: <c>therapy-rules explain TBR303</c>.</summary>
     public string HelpLink { get; }
+
+    /// <summary>Gets the diagnostic's page (Markdown, the text of <c>docs/diagnostics/TBRnnn.md</c>) embedded in the library, or <see langword="null"/> for an id without one.</summary>
+    public string? HelpText => DiagnosticHelp.Find(Id);
+
+    /// <summary>Gets the link to the diagnostic's page under a base URL.</summary>
+    /// <param name="baseUrl">
+    /// The base URL, or <see langword="null"/> for <see cref="HelpLink"/>. <c>{id}</c> in it is replaced by the id;
+    /// otherwise the link is the base URL, a slash, the id and <c>.md</c> (the pages' file names).
+    /// </param>
+    /// <returns>The link.</returns>
+    public string GetHelpLink(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return HelpLink;
+        }
+
+        return baseUrl.Contains("{id}", StringComparison.Ordinal)
+            ? baseUrl.Replace("{id}", Id, StringComparison.Ordinal)
+            : baseUrl.TrimEnd('/') + "/" + Id + ".md";
+    }
 
     /// <summary>Creates a diagnostic at a path.</summary>
     /// <param name="path">The path into the input (0-based indices).</param>

@@ -49,7 +49,7 @@ public sealed partial class DiagnosticCatalogTests
             Assert.True(d.Id[3] == digit, $"{d.Id} ({d.Category}) is outside the TBR{digit}xx range");
             Assert.False(string.IsNullOrWhiteSpace(d.Title), d.Id);
             Assert.Matches(@"^\d+\.\d+\.\d+$", d.Since);
-            Assert.Equal($"docs/diagnostics/{d.Id}.md", d.HelpLink);
+            Assert.Equal($"therapy-rules explain {d.Id}", d.HelpLink);
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class DiagnosticTests
             new DiagnosticArgument("code", "97535"), new DiagnosticArgument("billed", "3"), new DiagnosticArgument("computed", "2"), new DiagnosticArgument("method", "CMS"), new DiagnosticArgument("allocations", "97535 ×2"));
         Assert.Equal("97535 is billed with 3 unit(s) but its minutes support 2 under the CMS method; bill 97535 ×2.", d.Message);
         Assert.Equal("lines[0].units: error TBR108: " + d.Message, d.ToString());
-        Assert.Equal("docs/diagnostics/TBR108.md", d.HelpLink);
+        Assert.Equal("therapy-rules explain TBR108", d.HelpLink);
     }
 
     [Fact]

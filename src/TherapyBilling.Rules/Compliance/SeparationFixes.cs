@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+
+namespace TherapyBilling.Rules;
+
+/// <summary>Turns the separation family's modifier suggestions into <see cref="Fix"/>es: adds and removes only.</summary>
+/// <remarks>"Document times first" is not a fix: the data cannot tell the right times, and the finding says what to record.</remarks>
+internal static class SeparationFixes
+{
+    public static ImmutableArray<Fix> Of(SeparationInput input, SeparationResult result)
+    {
+        var suggestions = result.Fixes;
+        // A finding whose fix needs times first gets no half fix (removing a modifier from column 1 alone only turns it into TBR303).
+        var needTimes = suggestions.Where(static s => s.Action == ModifierFixAction.DocumentTimes).Select(static s => s.DiagnosticId).ToHashSet(StringComparer.Ordinal);
+        var fixes = ImmutableArray.CreateBuilder<Fix>();
+        foreach (var suggestion in suggestions)
+        {
+            if (suggestion.Modifier is not { } modifier || needTimes.Contains(suggestion.DiagnosticId) || ClashesWithAssistant(input, suggestion, suggestions) || XuNotProvenForEveryPair(input, suggestion))
+            {
+                continue;
+            }
+
+            string path = input.Lines[suggestion.LineIndex].Path;
+            fixes.Add(suggestion.Action == ModifierFixAction.Add
+                ? Fix.AddModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason)
+                : Fix.RemoveModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason));
+        }
+
+        // 59 or XS swapped for XU: without the XU, removing the modifier alone would lose the pair's bypass.
+        fixes.RemoveAll(f => f.DiagnosticId is DiagnosticIds.PreferXModifier or DiagnosticIds.XsOnTimedTherapy
+            && !fixes.Any(a => a.DiagnosticId == f.DiagnosticId && a.Path == f.Path && a.Action == FixAction.AddModifier));
+
+        // A line that is column 1 of one pair and column 2 of another keeps its modifier: it bypasses the other edit.
+        fixes.RemoveAll(f => f.DiagnosticId == DiagnosticIds.PairModifierOnColumnOne && f.Action == FixAction.RemoveModifier
+            && result.Outcomes.Any(o => o.Column2 == f.Code));
+
+        // The modifier on column 1 moves to column 2: without the add, the remove alone is half a fix.
+        if (!fixes.Any(static f => f.DiagnosticId == DiagnosticIds.PairModifierOnColumnOne && f.Action == FixAction.AddModifier))
+        {
+            fixes.RemoveAll(static f => f.DiagnosticId == DiagnosticIds.PairModifierOnColumnOne);
+        }
+
+        return fixes.ToImmutable();
+    }
+
+    /// <summary>
+    /// XU says the line's code was distinct from every code it is paired with; it is proven only when no segment of the
+    /// code shares time with a segment of another code (a zero-unit line corrected by another fix may join a pair).
+    /// </summary>
+    private static bool XuNotProvenForEveryPair(SeparationInput input, ModifierFix suggestion)
+    {
+        if (suggestion.Action != ModifierFixAction.Add || suggestion.Modifier != Modifier.XU)
+        {
+            return false;
+        }
+
+        var code = suggestion.Code;
+        foreach (var mine in input.Segments.Where(s => s.Code == code))
+        {
+            foreach (var other in input.Segments.Where(s => s.Code != code))
+            {
+                if (mine.Start is not { } a || mine.End is not { } b || other.Start is not { } c || other.End is not { } d || (a < d && c < b))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A discipline modifier the line's CQ or CO contradicts (CQ goes with GP, CO with GO): which one is wrong, the data cannot tell.</summary>
+    private static bool ClashesWithAssistant(SeparationInput input, ModifierFix suggestion, ImmutableArray<ModifierFix> suggestions)
+    {
+        var modifiers = input.Lines[suggestion.LineIndex].Modifiers;
+        if (suggestion.Action == ModifierFixAction.Remove
+            && ((suggestion.Modifier == Modifier.GP && modifiers.Contains(Modifier.CQ)) || (suggestion.Modifier == Modifier.GO && modifiers.Contains(Modifier.CO))))
+        {
+            return true;
+        }
+
+        return suggestions.Any(s => s.DiagnosticId == suggestion.DiagnosticId && s.LineIndex == suggestion.LineIndex && s.Action == ModifierFixAction.Add
+            && s.Modifier is { } added && (added == Modifier.GP || added == Modifier.GO || added == Modifier.GN)
+            && ((modifiers.Contains(Modifier.CQ) && added != Modifier.GP) || (modifiers.Contains(Modifier.CO) && added != Modifier.GO)));
+    }
+}
