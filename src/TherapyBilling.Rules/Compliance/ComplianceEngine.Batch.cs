@@ -40,6 +40,6 @@ public static partial class ComplianceEngine
         var finding = DiagnosticDescriptors.InternalError.Create(string.Empty, Arg.Of("exception", exception.GetType().Name));
         var method = encounter.Method ?? options.DefaultMethod;
         var units = new UnitCalculation(method, [], new MinuteTotals(0, 0, 0, 0), 0, [], options.PreferredOrder.IsDefault ? [] : options.PreferredOrder, options.Catalog.Version, []);
-        return new EncounterReport(encounter.Id ?? string.Empty, encounter.DateOfService, units, ImmutableArray<ReportLine>.Empty, [finding]);
+        return new EncounterReport(encounter.Id ?? string.Empty, encounter.DateOfService, units, ImmutableArray<ReportLine>.Empty, [finding], []);
     }
 }
