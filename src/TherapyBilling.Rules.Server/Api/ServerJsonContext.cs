@@ -1,0 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TherapyBilling.Rules.Server.Api;
+
+/// <summary>Source-generated JSON for the responses (camelCase, no nulls).</summary>
+[ExcludeFromCodeCoverage]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CheckResponse))]
+[JsonSerializable(typeof(UnitsResponse))]
+[JsonSerializable(typeof(ReferenceResponse))]
+[JsonSerializable(typeof(DiagnosticHelpDto))]
+[JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(List<DiagnosticDto>))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext;
