@@ -35,7 +35,7 @@ public static class ServerApp
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ServerMetrics>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer(OpenApiBodies.Describe).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "TherapyBilling.Rules service";
             document.Info.Version = "v1";

@@ -20,9 +20,9 @@ internal static partial class RulesEndpoints
         var rules = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithTags("rules");
         rules.MapPost("/check", Check)
             .WithName("check")
+            .WithMetadata(new JsonBodyAttribute("One encounter (input contract v1, schemas/encounter.schema.json), or { \"encounters\": [ ... ] }."))
             .WithSummary("Check one encounter, or { \"encounters\": [ ... ] }, against the rules.")
             .WithDescription("The body is input contract v1 (schemas/encounter.schema.json). Errors are application/problem+json with a TBR id.")
-            .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -30,8 +30,8 @@ internal static partial class RulesEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         rules.MapPost("/units", Units)
             .WithName("units")
+            .WithMetadata(new JsonBodyAttribute("One encounter (input contract v1, schemas/encounter.schema.json)."))
             .WithSummary("Work out the units of one encounter's segments, with the explanation.")
-            .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
