@@ -34,6 +34,8 @@ public static class ServerApp
         services.AddHostedService<ReferenceDataLoader>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<CdsHooks.CdsTokenValidator>();
+        services.AddHttpClient("fhir", client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddOperationTransformer(OpenApiBodies.Describe).AddDocumentTransformer((document, _, _) =>
         {
@@ -63,6 +65,7 @@ public static class ServerApp
         app.MapGet("/readyz", Ready).WithTags("health").WithName("readyz").ExcludeFromDescription();
         app.MapOpenApi();
         RulesEndpoints.Map(app);
+        CdsHooks.CdsHooksEndpoints.Map(app);
     }
 
     private static Results<Ok<HealthDto>, ProblemHttpResult> Ready(ReferenceData data) =>

@@ -13,4 +13,7 @@ namespace TherapyBilling.Rules.Server.Api;
 [JsonSerializable(typeof(DiagnosticHelpDto))]
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(List<DiagnosticDto>))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(CdsHooks.CdsDiscovery))]
+[JsonSerializable(typeof(CdsHooks.CdsResponse))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
