@@ -66,6 +66,7 @@ public static class ServerApp
         app.MapOpenApi();
         RulesEndpoints.Map(app);
         CdsHooks.CdsHooksEndpoints.Map(app);
+        Page.PageEndpoints.Map(app);
     }
 
     private static Results<Ok<HealthDto>, ProblemHttpResult> Ready(ReferenceData data) =>
