@@ -46,7 +46,12 @@ public static class ServerApp
             document.Servers?.Clear();
             return Task.CompletedTask;
         }));
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            // Optional members (a card's suggestions, a fix's modifier) are left out rather than written as null.
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
         // Kestrel's own limit stays above the service's, so the service answers 413 as a problem document itself.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 64L << 20);
     }
