@@ -64,7 +64,7 @@ public static partial class DiagnosticDescriptors
         "CDS Hooks data missing",
         "The hook call lacked {resource} (prefetch {key}) and the service may not fetch it; nothing was checked.",
         InputCategory,
-        Severity.Warning);
+        Severity.Error);
 
     /// <summary>Gets the descriptor of <see cref="DiagnosticIds.HookTokenRefused"/>.</summary>
     public static DiagnosticDescriptor HookTokenRefused { get; } = new(
