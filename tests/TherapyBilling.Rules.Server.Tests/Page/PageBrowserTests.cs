@@ -9,6 +9,9 @@ public sealed class PageBrowserTests
     private static readonly string[] s_chromiumArgs =
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+    // CI machines are shared and slow at times: wait up to 30 s for the page, not Playwright's default 5 s.
+    static PageBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
     [ChromiumFact]
     public async Task Biller_EntersASplitVisit_SeesUnitsAndFindings_AndAppliesAFix()
     {
@@ -21,6 +24,7 @@ public sealed class PageBrowserTests
             Args = s_chromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 420, Height = 1600 } });
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
 
         // 97535 as 10 + 13 minutes and a 97530 segment, typed as a biller would.
