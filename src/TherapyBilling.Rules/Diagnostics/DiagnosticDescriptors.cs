@@ -8,7 +8,8 @@ public static partial class DiagnosticDescriptors
 {
     private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> s_all = new(static () =>
         [.. InputDescriptors().Concat(BatchDescriptors()).Concat(UnitDescriptors()).Concat(DocumentationDescriptors())
-            .Concat(SeparationDescriptors()).Concat(PayerDescriptors()).Concat(FhirDescriptors()).OrderBy(static d => d.Id, StringComparer.Ordinal)]);
+            .Concat(SeparationDescriptors()).Concat(PayerDescriptors()).Concat(FhirDescriptors()).Concat(ServiceDescriptors())
+            .OrderBy(static d => d.Id, StringComparer.Ordinal)]);
 
     /// <summary>Gets every descriptor, ordered by id.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All => s_all.Value;

@@ -159,6 +159,7 @@ public sealed class EncounterJsonTests
             .. Enumerable.Range(30, 5).Select(n => $"TBR{n:D3}"),
             "TBR040", "TBR041",
             .. Enumerable.Range(70, 9).Select(n => $"TBR{n:D3}"),
+            .. Enumerable.Range(80, 10).Select(n => $"TBR{n:D3}"),
         ];
 
         Assert.Equal(expected, input.Select(d => d.Id).Order(StringComparer.Ordinal));
