@@ -10,10 +10,10 @@ public sealed partial class PtpEditTable
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed; the message names the line.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static PtpEditTable LoadCms(string path, IReadOnlySet<CptCode>? keepOnlyCodes = null, string? version = null)
+    public static PtpEditTable LoadCms(string path, IEnumerable<CptCode>? keepOnlyCodes = null, string? version = null)
     {
         Guard.NotNull(path);
-        using var reader = new StreamReader(path, System.Text.Encoding.Latin1, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), System.Text.Encoding.Latin1, detectEncodingFromByteOrderMarks: true);
         string name = Path.GetFileName(path);
         return LoadCms(reader, name, keepOnlyCodes, version ?? Path.GetFileNameWithoutExtension(path));
     }
@@ -41,13 +41,13 @@ public sealed partial class PtpEditTable
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed.</exception>
-    public static PtpEditTable LoadCms(TextReader reader, string sourceName, IReadOnlySet<CptCode>? keepOnlyCodes = null, string? version = null)
+    public static PtpEditTable LoadCms(TextReader reader, string sourceName, IEnumerable<CptCode>? keepOnlyCodes = null, string? version = null)
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
         var rows = new List<PtpEdit>();
-        var rationales = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rationaleLookup = rationales.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rationales = new SpanStringPool();
+        HashSet<CptCode>? keep = keepOnlyCodes is null ? null : [.. keepOnlyCodes];
         bool inData = false;
         int lineNumber = 0;
         Span<Range> fields = stackalloc Range[9];
@@ -130,16 +130,15 @@ public sealed partial class PtpEditTable
                 throw new ReferenceDataException(sourceName, lineNumber, $"column 1 and column 2 are the same code ({column1}).");
             }
 
-            if (keepOnlyCodes is not null && !keepOnlyCodes.Contains(column1) && !keepOnlyCodes.Contains(column2))
+            if (keep is not null && !keep.Contains(column1) && !keep.Contains(column2))
             {
                 continue;
             }
 
             var rationaleText = text[fields[6]].Trim();
-            if (!rationaleLookup.TryGetValue(rationaleText, out var rationale))
+            if (!rationales.TryGet(rationaleText, out var rationale))
             {
-                rationale = rationaleText.ToString();
-                rationales.Add(rationale, rationale);
+                rationale = rationales.GetOrAdd(rationaleText.ToString());
             }
 
             rows.Add(new PtpEdit(column1, column2, effective, deletion, indicator, rationale, sourceName));
