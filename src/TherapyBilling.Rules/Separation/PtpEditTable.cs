@@ -13,7 +13,7 @@ namespace TherapyBilling.Rules;
 /// <para><see cref="Default"/> ships as an embedded resource (<c>Data/ptp-edits.tsv</c>): the pairs among 97535,
 /// 97530, 97110, 97112 and their neighbours as far as the project's rules reference knows them, each row with its
 /// source and confidence. It is a starting point, not the NCCI file: production use should load the current CMS
-/// quarterly practitioner PTP file with <see cref="LoadCms(TextReader, string, IReadOnlySet{CptCode}?, string?)"/>.</para>
+/// quarterly practitioner PTP file with <see cref="LoadCms(TextReader, string, IEnumerable{CptCode}?, string?)"/>.</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 public sealed partial class PtpEditTable
