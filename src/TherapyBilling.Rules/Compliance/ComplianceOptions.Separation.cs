@@ -5,7 +5,7 @@ public sealed partial record ComplianceOptions
     /// <summary>Gets the NCCI procedure-to-procedure edit table used by the code-separation checks (TBR3xx).</summary>
     /// <value>
     /// The default value is <see cref="PtpEditTable.Default"/>, a small subset from the project's rules reference;
-    /// production use should load the current CMS quarterly release with <see cref="PtpEditTable.LoadCms(string, IReadOnlySet{CptCode}?, string?)"/>
+    /// production use should load the current CMS quarterly release with <see cref="PtpEditTable.LoadCms(string, IEnumerable{CptCode}?, string?)"/>
     /// (a part, a folder or the release zip).
     /// </value>
     public PtpEditTable PairTable { get; init; } = PtpEditTable.Default;

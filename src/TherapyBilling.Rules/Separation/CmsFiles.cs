@@ -50,7 +50,7 @@ internal static class CmsFiles
     private static void ReadFile(string path, bool fromArchive, Action<Entry, TextReader> read)
     {
         // CMS publishes its text files in Latin-1; a byte-order mark still wins.
-        using var reader = new StreamReader(path, Encoding.Latin1, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), Encoding.Latin1, detectEncodingFromByteOrderMarks: true);
         read(new Entry(path, Path.GetFileName(path), fromArchive), reader);
     }
 

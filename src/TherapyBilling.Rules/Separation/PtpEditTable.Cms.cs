@@ -15,11 +15,11 @@ public sealed partial class PtpEditTable
     /// <param name="keepOnlyCodes">When given, only rows whose column 1 or column 2 is in this set are kept.</param>
     /// <param name="version">The version to echo in reports; by default the release name (the part name without <c>-fN</c>).</param>
     /// <returns>The table; <see cref="Parts"/> lists what was read.</returns>
-    /// <remarks>See <see cref="LoadCms(IEnumerable{string}, IReadOnlySet{CptCode}?, string?)"/>.</remarks>
+    /// <remarks>See <see cref="LoadCms(IEnumerable{string}, IEnumerable{CptCode}?, string?)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed, or nothing read holds an edit row; the message names the part, the zip entry and the line.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public static PtpEditTable LoadCms(string path, IReadOnlySet<CptCode>? keepOnlyCodes = null, string? version = null)
+    public static PtpEditTable LoadCms(string path, IEnumerable<CptCode>? keepOnlyCodes = null, string? version = null)
     {
         Guard.NotNull(path);
         return LoadCms([path], keepOnlyCodes, version);
@@ -45,7 +45,7 @@ public sealed partial class PtpEditTable
     /// <exception cref="ArgumentException"><paramref name="paths"/> is empty or holds <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed, or no edit row was found; the message names the part, the zip entry and the line.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public static PtpEditTable LoadCms(IEnumerable<string> paths, IReadOnlySet<CptCode>? keepOnlyCodes = null, string? version = null)
+    public static PtpEditTable LoadCms(IEnumerable<string> paths, IEnumerable<CptCode>? keepOnlyCodes = null, string? version = null)
     {
         Guard.NotNull(paths);
         string[] list = [.. paths];
@@ -84,7 +84,7 @@ public sealed partial class PtpEditTable
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed, or there is none.</exception>
-    public static PtpEditTable LoadCms(TextReader reader, string sourceName, IReadOnlySet<CptCode>? keepOnlyCodes = null, string? version = null)
+    public static PtpEditTable LoadCms(TextReader reader, string sourceName, IEnumerable<CptCode>? keepOnlyCodes = null, string? version = null)
     {
         Guard.NotNull(reader);
         Guard.NotNull(sourceName);
@@ -94,10 +94,11 @@ public sealed partial class PtpEditTable
     }
 
     /// <summary>Accumulates the rows of one or more parts.</summary>
-    private sealed class CmsPtpReader(IReadOnlySet<CptCode>? keepOnlyCodes)
+    private sealed class CmsPtpReader(IEnumerable<CptCode>? keepOnlyCodes)
     {
+        private readonly HashSet<CptCode>? _keep = keepOnlyCodes is null ? null : [.. keepOnlyCodes];
         private readonly List<PtpEdit> _rows = [];
-        private readonly Dictionary<string, string> _rationales = new(StringComparer.Ordinal);
+        private readonly SpanStringPool _rationales = new();
         private readonly List<string> _parts = [];
         private readonly List<string> _skipped = [];
         private LocalDate? _latestEffective;
@@ -140,7 +141,6 @@ public sealed partial class PtpEditTable
 
         private int ReadPart(TextReader reader, string sourceName)
         {
-            var rationaleLookup = _rationales.GetAlternateLookup<ReadOnlySpan<char>>();
             bool inData = false;
             int lineNumber = 0, rowCount = 0;
             Span<Range> fields = stackalloc Range[9];
@@ -233,16 +233,15 @@ public sealed partial class PtpEditTable
                     throw new ReferenceDataException(sourceName, lineNumber, $"column 1 and column 2 are the same code ({column1}).");
                 }
 
-                if (keepOnlyCodes is not null && !keepOnlyCodes.Contains(column1) && !keepOnlyCodes.Contains(column2))
+                if (_keep is not null && !_keep.Contains(column1) && !_keep.Contains(column2))
                 {
                     continue;
                 }
 
                 var rationaleText = text[fields[6]].Trim();
-                if (!rationaleLookup.TryGetValue(rationaleText, out var rationale))
+                if (!_rationales.TryGet(rationaleText, out var rationale))
                 {
-                    rationale = rationaleText.ToString();
-                    _rationales.Add(rationale, rationale);
+                    rationale = _rationales.GetOrAdd(rationaleText.ToString());
                 }
 
                 _rows.Add(new PtpEdit(column1, column2, effective, deletion, indicator, rationale, sourceName));

@@ -98,7 +98,17 @@ public static class UnitAllocator
         }
 
         int total = UnitsForMinutes((int)totalMinutes);
-        AllocationCore.AssignExtras(minutes, MinutesPerUnit, units, total - fullUnits, tieRank);
+        long[]? rented = AllocationCore.RentWide(minutes.Length);
+        try
+        {
+            var wide = AllocationCore.Widen(minutes, rented ?? stackalloc long[AllocationCore.StackCodes]);
+            AllocationCore.AssignExtras(wide, MinutesPerUnit, units, total - fullUnits, tieRank);
+        }
+        finally
+        {
+            AllocationCore.ReturnWide(rented);
+        }
+
         return total;
     }
 
@@ -144,7 +154,16 @@ public static class UnitAllocator
             return true;
         }
 
-        return AllocationCore.IsValid(minutes, MinutesPerUnit, units, UnitsForMinutes((int)totalMinutes));
+        long[]? rented = AllocationCore.RentWide(minutes.Length);
+        try
+        {
+            var wide = AllocationCore.Widen(minutes, rented ?? stackalloc long[AllocationCore.StackCodes]);
+            return AllocationCore.IsValid(wide, MinutesPerUnit, units, UnitsForMinutes((int)totalMinutes));
+        }
+        finally
+        {
+            AllocationCore.ReturnWide(rented);
+        }
     }
 
     private static long SumMinutes(ReadOnlySpan<int> minutes)

@@ -154,7 +154,7 @@ public sealed record UnitCalculation
             return true;
         }
 
-        return AllocationCore.IsValid<long>(amount, Block, units, UnitAllocator.UnitsForMinutes(TimedMinutes));
+        return AllocationCore.IsValid(amount, Block, units, UnitAllocator.UnitsForMinutes(TimedMinutes));
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ public sealed record UnitCalculation
         }
 
         var (amount, units) = TimedView(TimedLines().ToDictionary(static l => l.Code, static l => l.Units));
-        if (!AllocationCore.TryFindTie<long>(amount, Block, units, out long cut))
+        if (!AllocationCore.TryFindTie(amount, Block, units, out long cut))
         {
             return null;
         }

@@ -209,7 +209,7 @@ public static class UnitCalculator
 
         if (method == UnitMethod.Cms)
         {
-            AllocationCore.AssignExtras<long>(amount, block, units, UnitAllocator.UnitsForMinutes(totalTimedMinutes) - full, ranks);
+            AllocationCore.AssignExtras(amount, block, units, UnitAllocator.UnitsForMinutes(totalTimedMinutes) - full, ranks);
         }
     }
 
