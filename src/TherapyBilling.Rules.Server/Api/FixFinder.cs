@@ -3,58 +3,41 @@ using System.Globalization;
 namespace TherapyBilling.Rules.Server.Api;
 
 /// <summary>
-/// The fixes the data proves for a checked encounter: the modifier fixes of the code-separation check on the billed
-/// lines (59/X{EPSU} only with time evidence, GP/GO/GN from the plan of care), and the units the minutes support when
-/// a billed line differs (TBR108). Nothing is guessed: where the library offers no fix, none is given.
+/// The fixes of a report as the API shows them: every <see cref="Fix"/> the library attached to a finding (it offers one
+/// only where the data proves it) that acts on a billed line. The server adds no fix of its own: a rule in a door is a bug.
 /// </summary>
 internal static class FixFinder
 {
     public static IReadOnlyList<FixDto> Find(Encounter encounter, EncounterReport report, ComplianceOptions options)
     {
+        _ = options;
         var fixes = new List<FixDto>();
-        if (encounter.BilledLines.IsDefaultOrEmpty)
-        {
-            return fixes;
-        }
-
-        var profile = options.ResolvePayerProfile(encounter);
-        var separation = new SeparationOptions
-        {
-            PairTable = options.PairTable,
-            Catalog = options.Catalog,
-            CheckPairEdits = profile?.ApplyNcciEdits ?? true,
-            CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
-        };
-        var input = SeparationInput.FromBilledLines(encounter.DateOfService, encounter.Segments, encounter.BilledLines, encounter.Discipline);
-        foreach (var fix in CodePairCheck.SuggestFixes(input, separation))
-        {
-            string action = fix.Action switch
-            {
-                ModifierFixAction.Add => "addModifier",
-                ModifierFixAction.Remove => "removeModifier",
-                _ => "documentTimes",
-            };
-            fixes.Add(new FixDto(fix.DiagnosticId, fix.Path, action, fix.LineIndex, fix.Code.Value, fix.Modifier?.Value, null, fix.Reason));
-        }
-
         foreach (var diagnostic in report.Diagnostics)
         {
-            if (diagnostic.Id == DiagnosticIds.BilledUnitsDiffer
-                && LineIndexOf(diagnostic.Path) is int line
-                && int.TryParse(diagnostic.GetArgument("computed"), NumberStyles.None, CultureInfo.InvariantCulture, out int computed)
-                && OnlyLineOfItsCode(encounter, line))
+            foreach (var fix in diagnostic.Fixes)
             {
-                var code = encounter.BilledLines[line].Code;
-                fixes.Add(new FixDto(diagnostic.Id, diagnostic.Path, "setUnits", line, code.Value, null, computed, $"The minutes support {computed} unit(s) of {code.Value}."));
+                if (LineIndexOf(fix.Path) is not int line || line >= encounter.BilledLines.Length)
+                {
+                    continue; // a fix on a segment or the note: the API's fixes act on billed lines
+                }
+
+                string action = fix.Action switch
+                {
+                    FixAction.AddModifier => "addModifier",
+                    FixAction.RemoveModifier => "removeModifier",
+                    FixAction.ChangeUnits => "setUnits",
+                    FixAction.MoveModifier => "moveModifier",
+                    FixAction.SplitLine => "splitLine",
+                    _ => fix.Action.ToString(),
+                };
+
+                // The path is the finding's, so a client can show the fix under the finding it resolves.
+                fixes.Add(new FixDto(fix.DiagnosticId, diagnostic.Path, action, line, fix.Code.Value, fix.Modifier?.Value, fix.Units, fix.Reason));
             }
         }
 
         return fixes;
     }
-
-    /// <summary>A split code (several billed lines) has no single line to change: no fix is offered then.</summary>
-    private static bool OnlyLineOfItsCode(Encounter encounter, int line) =>
-        encounter.BilledLines.Count(b => b.Code == encounter.BilledLines[line].Code) == 1;
 
     /// <summary>Reads i from a path <c>lines[i]...</c>.</summary>
     internal static int? LineIndexOf(string path)

@@ -18,7 +18,7 @@ internal static class PayerFixes
             {
                 DiagnosticIds.AssistantModifierMissing => AssistantMissing(encounter, units, diagnostic),
                 DiagnosticIds.AssistantModifierUnsupported => AssistantUnsupported(encounter, diagnostic),
-                DiagnosticIds.AssistantModifierWrongDiscipline => AssistantDiscipline(encounter, diagnostic),
+                DiagnosticIds.AssistantModifierWrongDiscipline => AssistantDiscipline(encounter, units, diagnostic),
                 DiagnosticIds.TelehealthModifierMissing => AddNamedModifier(encounter, diagnostic, "the payer's telehealth policy requires it on every line"),
                 _ => ImmutableArray<Fix>.Empty,
             };
@@ -56,13 +56,18 @@ internal static class PayerFixes
 
         // A split is certain only on a line billed with the units the minutes support (else TBR108 comes first).
         int computedUnits = units.UnitsOf(line.Code);
+        if (line.IsBilled && line.Units != computedUnits)
+        {
+            return []; // the billed units are wrong first (TBR108): no modifier fix is certain until they are right
+        }
+
         if (assistantUnits >= computedUnits)
         {
             var add = Fix.AddModifier(diagnostic.Id, line.Path, line.Code, modifier, "every unit of the code was furnished in part by the assistant beyond the de minimis share");
             return hasDiscipline ? [add] : [add, Fix.AddModifier(diagnostic.Id, line.Path, line.Code, discipline, "CQ travels with GP and CO with GO")];
         }
 
-        return hasDiscipline && line.IsBilled && line.Units == computedUnits
+        return hasDiscipline && line.IsBilled
             ? [Fix.SplitLine(diagnostic.Id, line.Path, line.Code, assistantUnits, modifier, "only these units were furnished in part by the assistant beyond the de minimis share")]
             : [];
     }
@@ -91,9 +96,16 @@ internal static class PayerFixes
     }
 
     /// <summary>CQ without GP (CO without GO): the discipline modifier is certain only when the line has none at all.</summary>
-    private static ImmutableArray<Fix> AssistantDiscipline(Encounter encounter, Diagnostic diagnostic)
+    private static ImmutableArray<Fix> AssistantDiscipline(Encounter encounter, UnitCalculation units, Diagnostic diagnostic)
     {
         if (LineOf(encounter, diagnostic.Path) is not { } line || ModifierArgument(diagnostic, "required") is not { } required)
+        {
+            return [];
+        }
+
+        // Once the pair is valid the CQ/CO unit count is checked (TBR414): adding the discipline cannot be proven to
+        // leave no error unless the line is the code's only line and carries the units the minutes support.
+        if (line.IsBilled && (!line.IsOnlyLineOfCode || line.Units != units.UnitsOf(line.Code)))
         {
             return [];
         }

@@ -82,12 +82,10 @@ public sealed class CdsHooksTests : IClassFixture<CdsHooksTests.Fixture>
         Assert.Equal("Claim", action.GetProperty("resource").GetProperty("resourceType").GetString());
         Assert.Equal(2, action.GetProperty("resource").GetProperty("item")[0].GetProperty("quantity").GetProperty("value").GetInt32());
 
-        // The times are distinct intervals, so XU on the column-2 line (97535, Claim item 0) is proven.
+        // 97530/97535 is a shipped [L] row: a "verify" warning card with no suggestion (no modifier is proven by [L] data).
         var pair = Assert.Single(cards, c => c.GetProperty("summary").GetString()!.StartsWith("TBR303", StringComparison.Ordinal));
-        var claim = pair.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource");
-        var modifiers = claim.GetProperty("item")[0].GetProperty("modifier").EnumerateArray().Select(m => m.GetProperty("coding")[0].GetProperty("code").GetString()).ToList();
-        Assert.Equal(2, modifiers.Count);
-        Assert.Contains(modifiers[1], (string[])["XU", "59"]);
+        Assert.Equal("warning", pair.GetProperty("indicator").GetString());
+        Assert.False(pair.TryGetProperty("suggestions", out var noPairFix) && noPairFix.ValueKind == JsonValueKind.Array && noPairFix.GetArrayLength() > 0);
 
         // The plan of care's discipline is not in the Encounter: GP is not proven, so the card carries no suggestion.
         var gp = Assert.Single(cards, c => c.GetProperty("summary").GetString()!.StartsWith("TBR310", StringComparison.Ordinal));

@@ -49,7 +49,7 @@ public sealed class PageBrowserTests
         await Assertions.Expect(total).ToHaveTextAsync("3");
         var unitsFinding = page.Locator("#findings li[data-id='TBR108']");
         await Assertions.Expect(unitsFinding).ToBeVisibleAsync();
-        Assert.Contains("bill 2", await unitsFinding.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("97535 ×2", await unitsFinding.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("/v1/diagnostics/TBR108", await unitsFinding.Locator("a").GetAttributeAsync("href"));
         Assert.NotEmpty(await page.Locator("#explanation li").AllInnerTextsAsync());
 
