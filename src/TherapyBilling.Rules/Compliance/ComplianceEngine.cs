@@ -34,6 +34,11 @@ public static partial class ComplianceEngine
         var units = BilledLineCheck.FollowBilledChoice(encounter, UnitCalculator.Calculate(encounter.Segments, resolution.Method, unitOptions));
         var diagnostics = new List<Diagnostic>(units.Diagnostics);
         BilledLineCheck.Check(encounter, units, diagnostics);
+        if (encounter is { Segments.IsEmpty: true, BilledLines.IsEmpty: true, Documentation: null })
+        {
+            // No data is not a pass (the JSON reader refuses such a record before it gets here; API callers get the same).
+            diagnostics.Add(DiagnosticDescriptors.InputNothingToCheck.Create(string.Empty));
+        }
 
         RunSeparation(encounter, units, options, profile, diagnostics);
         RunDocumentation(encounter, units, options, profile, diagnostics);

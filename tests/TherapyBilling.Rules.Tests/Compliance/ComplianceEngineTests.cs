@@ -70,4 +70,22 @@ public sealed class ComplianceEngineTests
         var tables = ComplianceOptions.Default.DescribeReferenceData();
         Assert.Contains(tables, t => t.Name == "codeCatalog" && t.Version == CodeCatalog.Default.Version);
     }
+
+    [Fact]
+    public void Check_EncounterWithNothingToCheck_IsAnErrorNotAPass()
+    {
+        // "No data is not a pass": no segments, no billed lines, no documentation.
+        var report = ComplianceEngine.Check(new Encounter("enc-empty", Dos, []));
+
+        Assert.True(report.HasErrors);
+        Assert.Contains(report.Diagnostics, d => d.Id == DiagnosticIds.InputNothingToCheck && d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Check_EncounterWithOnlyBilledLines_IsNotNothingToCheck()
+    {
+        var report = ComplianceEngine.Check(new Encounter("enc-lines", Dos, []) { BilledLines = [new BilledLine(C97535, 1, [Modifier.GO])] });
+
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id == DiagnosticIds.InputNothingToCheck);
+    }
 }
