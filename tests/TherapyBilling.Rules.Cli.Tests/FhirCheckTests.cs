@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace TherapyBilling.Rules.Cli.Tests;
 
 /// <summary><c>--input-format fhir</c> and <c>--format fhir</c>: golden files over samples/data/fhir and a streaming run.</summary>
-[Collection(MemoryMeasuringCollection.Name)]
+[Collection(MemoryMeasuringGroup.Name)]
 public sealed class FhirCheckTests(ITestOutputHelper output)
 {
     private static string Sample(string name) => Path.Combine(CliRunner.RepoDir, "samples", "data", "fhir", name);

@@ -5,7 +5,7 @@ namespace TherapyBilling.Rules.Cli.Tests.Support;
 /// classes running in parallel would add their own allocations to the figure.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MemoryMeasuringCollection
+public sealed class MemoryMeasuringGroup
 {
     public const string Name = "Memory measuring (not parallel)";
 }
