@@ -111,7 +111,7 @@ public sealed partial class PtpEditTable
             sorted[kept++] = row;
         }
 
-        return kept == sorted.Length ? sorted : sorted[..kept];
+        return kept == sorted.Length ? sorted : sorted.AsSpan(0, kept).ToArray();
     }
 
     private static bool SameWindow(PtpEdit a, PtpEdit b) =>

@@ -91,7 +91,7 @@ public static class PayerProfileJson
         {
             if (!reader.ValueIsEscaped)
             {
-                return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+                return Utf8Text.IsValid(reader.ValueSpan);
             }
 
             try

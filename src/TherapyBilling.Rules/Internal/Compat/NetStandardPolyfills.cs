@@ -45,6 +45,12 @@ namespace TherapyBilling.Rules
             public static string Join(char separator, IEnumerable<string> values) => string.Join(separator.ToString(), values);
         }
 
+        extension(DateTime)
+        {
+            public static bool TryParseExact(ReadOnlySpan<char> text, string[] formats, IFormatProvider? provider, System.Globalization.DateTimeStyles style, out DateTime result) =>
+                DateTime.TryParseExact(text.ToString(), formats, provider, style, out result);
+        }
+
         extension(int)
         {
             public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider? provider, out int value) =>
@@ -91,6 +97,15 @@ namespace TherapyBilling.Rules
                 }
             }
 
+            public static void ThrowIfLessThan<T>(T value, T other, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+                where T : IComparable<T>
+            {
+                if (value.CompareTo(other) < 0)
+                {
+                    throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} ('{value}') must be greater than or equal to '{other}'.");
+                }
+            }
+
             public static void ThrowIfGreaterThan<T>(T value, T other, [CallerArgumentExpression(nameof(value))] string? paramName = null)
                 where T : IComparable<T>
             {
@@ -120,6 +135,24 @@ namespace TherapyBilling.Rules
 
         public static TValue? GetValueOrDefault<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key)
             where TKey : notnull => dictionary.TryGetValue(key, out var value) ? value : default;
+
+        public static TValue? GetValueOrDefault<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> dictionary, TKey key)
+            where TKey : notnull => dictionary.TryGetValue(key, out var value) ? value : default;
+
+        public static HashSet<T> ToHashSet<T>(this IEnumerable<T> source, IEqualityComparer<T>? comparer = null) => new(source, comparer);
+
+        /// <summary>Counts the occurrences of <paramref name="value"/> (as .NET 8's <c>MemoryExtensions.Count</c>).</summary>
+        public static int Count<T>(this ReadOnlySpan<T> span, T value)
+            where T : IEquatable<T>
+        {
+            int count = 0;
+            foreach (var item in span)
+            {
+                count += item.Equals(value) ? 1 : 0;
+            }
+
+            return count;
+        }
 
         public static bool StartsWith(this string text, char value) => text.Length > 0 && text[0] == value;
 
