@@ -8,6 +8,9 @@ internal static class CheckCommand
 {
     private const int ProgressEvery = 10_000;
 
+    /// <summary>The largest <c>--parallel</c>.</summary>
+    public const int MaxParallel = 256;
+
     public static Command Build(CliConsole console)
     {
         var file = new Argument<string>("file") { Description = "The input: a JSON document { \"encounters\": [ ... ] }, or NDJSON (one encounter per line; .ndjson/.jsonl or --input-format ndjson). '-' reads standard input." };
@@ -32,10 +35,19 @@ internal static class CheckCommand
         var payerProfiles = new Option<string?>("--payer-profiles") { Description = "A payer-profile JSON file (schemas/payer-profile.schema.json); its profiles are added to the shipped ones, replacing those with the same id." };
 
         var strict = new Option<bool>("--strict") { Description = "Read strictly: a property the input contract does not name is an error (TBR018), not an info. Misspelt known properties (TBR017) are errors either way." };
+        var parallel = new Option<int>("--parallel") { Description = "Check records on this many worker threads (default: the number of cores); the output is in input order whatever the number. 1 checks them one after the other on one thread.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxParallel)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--parallel must be from 1 to {MaxParallel}."));
+            }
+        });
         var limits = new RecordLimitOptions();
         var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles };
         limits.AddTo(command);
         command.Options.Add(strict);
+        command.Options.Add(parallel);
         command.SetAction(parsed => Run(
             console,
             parsed.GetValue(file)!,
@@ -45,13 +57,14 @@ internal static class CheckCommand
             parsed.GetValue(failOn)!,
             new ReferenceFiles(parsed.GetValue(catalog), parsed.GetValue(ptpFile) ?? [], parsed.GetValue(payerProfiles)) { MueFiles = parsed.GetValue(mueFile) ?? [] },
             limits.From(parsed),
-            parsed.GetValue(strict)));
+            parsed.GetValue(strict),
+            parsed.GetValue(parallel)));
         return command;
     }
 
     private static readonly string[] FailOnValues = ["error", "warning", "info", "never"];
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false, int parallel = 1)
     {
         if (FhirCheckCommand.Applies(inputFormat, format))
         {
@@ -75,8 +88,8 @@ internal static class CheckCommand
             var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName, limits);
             var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName, Strict = strict };
             return outputPath is null
-                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits)
-                : WriteToFile(console, outputPath, format, run, records, options, limits);
+                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits, parallel)
+                : WriteToFile(console, outputPath, format, run, records, options, limits, parallel);
         }
         finally
         {
@@ -99,7 +112,7 @@ internal static class CheckCommand
         }
     }
 
-    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
+    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits, int parallel)
     {
         FileStream stream;
         try
@@ -120,7 +133,7 @@ internal static class CheckCommand
         bool complete = false;
         try
         {
-            int code = Write(console, stream, color: false, format, run, records, options, limits);
+            int code = Write(console, stream, color: false, format, run, records, options, limits, parallel);
             complete = true;
             return code;
         }
@@ -135,7 +148,7 @@ internal static class CheckCommand
         }
     }
 
-    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
+    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits, int parallel)
     {
         using IReportWriter writer = format switch
         {
@@ -149,7 +162,7 @@ internal static class CheckCommand
         int inputErrors = 0;
         bool progress = console.ErrorIsTerminal;
         bool begun = false;
-        foreach (var record in records)
+        foreach (var result in CheckAll(records, options, run, limits, parallel))
         {
             if (!begun)
             {
@@ -157,7 +170,6 @@ internal static class CheckCommand
                 begun = true;
             }
 
-            var result = Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
             summary.Add(result);
             writer.Write(result);
             if (Checker.IsInputError(result))
@@ -188,6 +200,23 @@ internal static class CheckCommand
             : summary.Failed > 0 ? CliApp.ExitFindings
             : CliApp.ExitOk;
     }
+
+    /// <summary>
+    /// The results of the records in input order: one after the other on this thread for <c>--parallel 1</c>, else on
+    /// <paramref name="parallel"/> workers with a bounded reorder window (<see cref="OrderedParallel"/>); each record
+    /// is still checked in isolation (<see cref="Checker.CheckIsolated(InputRecord, ComplianceOptions, Severity?, RecordLimits, bool)"/>).
+    /// </summary>
+    private static IEnumerable<CheckResult> CheckAll(IEnumerable<InputRecord> records, ComplianceOptions options, RunInfo run, RecordLimits limits, int parallel)
+    {
+        CheckResult Check(InputRecord record) => Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
+        return parallel <= 1
+            ? records.Select(Check)
+            : OrderedParallel.Select(records, Own, Check, parallel, parallel * OrderedParallel.WindowPerWorker);
+    }
+
+    /// <summary>A record that outlives the reader's buffer (and the JSON document): its JSON copied, when it has any.</summary>
+    private static InputRecord Own(InputRecord record) =>
+        record.Malformed is null && record.Refused is null ? record with { Element = record.Element.Clone() } : record;
 
     /// <summary>One line on standard error per bad record, naming where it is; never the input's values.</summary>
     private static void ReportInputError(CliConsole console, RunInfo run, CheckResult result, bool progress)

@@ -17,7 +17,7 @@ internal static class FhirCheckCommand
     public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, CheckCommand.ReferenceFiles reference)
     {
         var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFile, reference.PayerProfiles);
+        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         bool stdin = file == "-";
         if (!stdin && outputPath is not null && Path.GetFullPath(file) == Path.GetFullPath(outputPath))
         {
@@ -39,7 +39,7 @@ internal static class FhirCheckCommand
             }
             else
             {
-                results = EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName).Select(r => Checker.Check(r, options, failOn));
+                results = EncounterSource.Read(input, ndjson ? InputFormat.Ndjson : InputFormat.Json, inputName).Select(r => Checker.Check(r, options, failOn, RecordLimits.Default));
             }
 
             if (outputPath is null)
