@@ -10,7 +10,8 @@ namespace TherapyBilling.Rules.Cli;
 /// <remarks>
 /// <para>One producer thread enumerates the source and calls <c>own</c> on each item (on that thread, in order: for
 /// the CLI, the copy that lets a record outlive the reader's buffer); <c>workers</c> threads call <c>map</c>; the
-/// caller receives the results in the source's order. The producer blocks while <c>window</c> items are in flight.</para>
+/// caller receives the results in the source's order. The producer hands items to the workers in chunks of
+/// <see cref="ChunkSize"/> (one hand-over per chunk) and blocks while <c>window</c> items are in flight.</para>
 /// <para>An exception from the source surfaces after every earlier item's result has been returned, as the
 /// sequential loop would see it; an exception from <c>map</c> surfaces at that item. When the caller stops early (an
 /// exception while writing, or disposal), the producer and the workers are stopped and joined before the enumerator
@@ -21,6 +22,9 @@ internal static class OrderedParallel
 {
     /// <summary>Items in flight per worker: the reorder window is <c>workers × WindowPerWorker</c>.</summary>
     public const int WindowPerWorker = 64;
+
+    /// <summary>Items handed to a worker at once: one hand-over (and one wake-up) per chunk, not per item.</summary>
+    public const int ChunkSize = 16;
 
     /// <summary>Maps <paramref name="source"/> on <paramref name="workers"/> threads, in order.</summary>
     /// <typeparam name="TSource">The source's items.</typeparam>
@@ -43,18 +47,29 @@ internal static class OrderedParallel
     private static IEnumerable<TResult> Run<TSource, TItem, TResult>(IEnumerable<TSource> source, Func<TSource, TItem> own, Func<TItem, TResult> map, int workers, int window)
     {
         using var stop = new CancellationTokenSource();
-        using var inOrder = new BlockingCollection<Slot<TItem, TResult>>(window);
+        using var inOrder = new BlockingCollection<Slot<TItem, TResult>>(Math.Max(1, window / ChunkSize));
         using var work = new BlockingCollection<Slot<TItem, TResult>>();
         ExceptionDispatchInfo? sourceFailure = null;
+
+        void Post(Slot<TItem, TResult> slot)
+        {
+            inOrder.Add(slot, stop.Token);
+            work.Add(slot, stop.Token);
+        }
+
         var producer = new Thread(() =>
         {
+            var chunk = new List<TItem>(ChunkSize);
             try
             {
                 foreach (var item in source)
                 {
-                    var slot = new Slot<TItem, TResult>(own(item));
-                    inOrder.Add(slot, stop.Token);
-                    work.Add(slot, stop.Token);
+                    chunk.Add(own(item));
+                    if (chunk.Count == ChunkSize)
+                    {
+                        Post(new Slot<TItem, TResult>([.. chunk]));
+                        chunk.Clear();
+                    }
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -69,6 +84,19 @@ internal static class OrderedParallel
             }
             finally
             {
+                // The last, partial chunk (also the items read before a failure of the source).
+                try
+                {
+                    if (chunk.Count > 0 && !stop.IsCancellationRequested)
+                    {
+                        Post(new Slot<TItem, TResult>([.. chunk]));
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // The caller stopped early.
+                }
+
                 inOrder.CompleteAdding();
                 work.CompleteAdding();
             }
@@ -90,7 +118,10 @@ internal static class OrderedParallel
         {
             foreach (var slot in inOrder.GetConsumingEnumerable())
             {
-                yield return slot.Wait();
+                foreach (var result in slot.Wait())
+                {
+                    yield return result;
+                }
             }
 
             sourceFailure?.Throw();
@@ -124,20 +155,24 @@ internal static class OrderedParallel
         }
     }
 
-    /// <summary>One item in flight: its input until a worker takes it, then its result (or the exception of its map).</summary>
-    private sealed class Slot<TItem, TResult>(TItem item)
+    /// <summary>A chunk of items in flight: their inputs until a worker takes them, then their results (or the exception of a map).</summary>
+    private sealed class Slot<TItem, TResult>(TItem[] items)
     {
         private readonly object _gate = new();
+        private readonly TResult[] _results = new TResult[items.Length];
+        private TItem[] _items = items;
         private bool _done;
-        private TItem _item = item;
-        private TResult _result = default!;
+        private int _completed;
         private ExceptionDispatchInfo? _failure;
 
         public void Run(Func<TItem, TResult> map)
         {
             try
             {
-                _result = map(_item);
+                for (; _completed < _items.Length; _completed++)
+                {
+                    _results[_completed] = map(_items[_completed]);
+                }
             }
 #pragma warning disable CA1031 // Handed to the caller at this item's place.
             catch (Exception e)
@@ -147,7 +182,7 @@ internal static class OrderedParallel
             }
             finally
             {
-                _item = default!;
+                _items = [];
                 lock (_gate)
                 {
                     _done = true;
@@ -156,7 +191,8 @@ internal static class OrderedParallel
             }
         }
 
-        public TResult Wait()
+        /// <summary>Waits for the chunk, then returns its results in order; a failed map throws after the results before it.</summary>
+        public IEnumerable<TResult> Wait()
         {
             lock (_gate)
             {
@@ -166,8 +202,12 @@ internal static class OrderedParallel
                 }
             }
 
+            for (int i = 0; i < _completed; i++)
+            {
+                yield return _results[i];
+            }
+
             _failure?.Throw();
-            return _result;
         }
     }
 }

@@ -17,17 +17,17 @@ public sealed class OrderedParallelTests
     [Fact]
     public void Select_SlowConsumer_AtMostTheWindowAhead()
     {
-        const int window = 8;
+        const int window = 64;
         int owned = 0, consumed = 0, maxAhead = 0;
-        foreach (int _ in OrderedParallel.Select(Enumerable.Range(0, 200), i => { Interlocked.Increment(ref owned); return i; }, i => i, 2, window))
+        foreach (int _ in OrderedParallel.Select(Enumerable.Range(0, 400), i => { Interlocked.Increment(ref owned); return i; }, i => i, 2, window))
         {
             Thread.Sleep(1);
             maxAhead = Math.Max(maxAhead, Volatile.Read(ref owned) - consumed);
             consumed++;
         }
 
-        // The window, plus the item the producer holds while it waits for room, plus the one being consumed.
-        Assert.InRange(maxAhead, 1, window + 2);
+        // The window, plus the chunk the producer holds while it waits for room, plus the chunk being consumed.
+        Assert.InRange(maxAhead, 1, window + (2 * OrderedParallel.ChunkSize));
     }
 
     [Fact]

@@ -78,7 +78,6 @@ public sealed class ParallelCheckTests : IDisposable
             .Select(e => e.GetProperty("id").GetString())
             .ToList();
         var expected = Enumerable.Range(0, 3_000).Where(i => i % 97 != 13).Select(i => "gen-" + i.ToString("D5", CultureInfo.InvariantCulture));
-        Assert.Equal(3_000, lines.Length);
         Assert.Equal(expected, ids);
     }
 
