@@ -118,15 +118,30 @@ internal static class EncounterMixes
     /// Builds an in-memory NDJSON export of <paramref name="encounters"/> records in a realistic batch mix:
     /// 1, 3, 6 and 12 segments in the proportions 2:4:3:1, times on every other record, a note on two records in three.
     /// </summary>
-    public static byte[] Ndjson(int encounters)
+    public static byte[] Ndjson(int encounters) => Ndjson(encounters, NoteOnTwoInThree);
+
+    /// <summary>The same batch mix with the note on the records <paramref name="withNote"/> selects (by index).</summary>
+    public static byte[] Ndjson(int encounters, Func<int, bool> withNote)
     {
         using var stream = new MemoryStream();
-        WriteNdjson(stream, encounters);
+        WriteNdjson(stream, encounters, withNote);
         return stream.ToArray();
     }
 
-    /// <summary>Writes the NDJSON export of <see cref="Ndjson"/> to a stream (UTF-8, one record per line).</summary>
-    public static void WriteNdjson(Stream stream, int encounters)
+    /// <summary>A note on two records in three (the default batch mix).</summary>
+    public static bool NoteOnTwoInThree(int index) => index % 3 != 0;
+
+    /// <summary>A note on every record.</summary>
+    public static bool NoteOnEvery(int index) => true;
+
+    /// <summary>No note on any record.</summary>
+    public static bool NoteOnNone(int index) => false;
+
+    /// <summary>Writes the NDJSON export of <see cref="Ndjson(int)"/> to a stream (UTF-8, one record per line).</summary>
+    public static void WriteNdjson(Stream stream, int encounters) => WriteNdjson(stream, encounters, NoteOnTwoInThree);
+
+    /// <summary>Writes the batch mix with the note on the records <paramref name="withNote"/> selects.</summary>
+    public static void WriteNdjson(Stream stream, int encounters, Func<int, bool> withNote)
     {
         int[] pattern = [1, 3, 3, 6, 3, 6, 1, 3, 6, 12];
         var cache = new Dictionary<(int, bool, bool), string>();
@@ -134,7 +149,7 @@ internal static class EncounterMixes
         {
             for (int i = 0; i < encounters; i++)
             {
-                var key = (pattern[i % pattern.Length], i % 2 == 0, i % 3 != 0);
+                var key = (pattern[i % pattern.Length], i % 2 == 0, withNote(i));
                 if (!cache.TryGetValue(key, out var template))
                 {
                     template = Json("@ID@", key.Item1, key.Item2, key.Item3);

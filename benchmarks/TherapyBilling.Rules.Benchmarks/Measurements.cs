@@ -18,8 +18,26 @@ internal static class Measurements
         "measure-load" => MeasureLoad(output),
         "measure-ndjson" => MeasureNdjson(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, output),
         "show-check" => ShowCheck(output),
+        "write-ndjson" when args.Length > 2 => WriteNdjson(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.Length > 3 ? args[3] : "mix"),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>write-ndjson N path [mix|notes|plain]</c>: writes the benchmark corpus as an NDJSON file for the CLI
+    /// measurements (notes on two records in three, on every record, or on none).
+    /// </summary>
+    private static int WriteNdjson(int encounters, string path, string notes)
+    {
+        Func<int, bool> withNote = notes switch
+        {
+            "notes" => EncounterMixes.NoteOnEvery,
+            "plain" => EncounterMixes.NoteOnNone,
+            _ => EncounterMixes.NoteOnTwoInThree,
+        };
+        using var file = File.Create(path);
+        EncounterMixes.WriteNdjson(file, encounters, withNote);
+        return 0;
+    }
 
     private static int MeasureLoad(TextWriter output)
     {

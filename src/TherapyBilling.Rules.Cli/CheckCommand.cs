@@ -8,6 +8,9 @@ internal static class CheckCommand
 {
     private const int ProgressEvery = 10_000;
 
+    /// <summary>The largest <c>--parallel</c>.</summary>
+    public const int MaxParallel = 256;
+
     public static Command Build(CliConsole console)
     {
         var file = new Argument<string>("file") { Description = "The input: a JSON document { \"encounters\": [ ... ] }, or NDJSON (one encounter per line; .ndjson/.jsonl or --input-format ndjson). '-' reads standard input." };
@@ -34,10 +37,19 @@ internal static class CheckCommand
         var strict = new Option<bool>("--strict") { Description = "Read strictly: a property the input contract does not name is an error (TBR018), not an info. Misspelt known properties (TBR017) are errors either way." };
         var today = new Option<string?>("--today") { Description = "The date the overdue-report and certification clocks count to (YYYY-MM-DD); without it those findings are not checked." };
         var config = new Option<string?>("--config") { Description = "A configuration file (therapy-rules.json in the working directory is read when present); command-line options beat it." };
+        var parallel = new Option<int>("--parallel") { Description = "Check records on this many worker threads (default: the number of cores); the output is in input order whatever the number. 1 checks them one after the other on one thread.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxParallel)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--parallel must be from 1 to {MaxParallel}."));
+            }
+        });
         var limits = new RecordLimitOptions();
         var command = new Command("check", "Check encounters and report lines, units and findings.") { file, inputFormat, format, output, failOn, catalog, ptpFile, mueFile, payerProfiles, today, config };
         limits.AddTo(command);
         command.Options.Add(strict);
+        command.Options.Add(parallel);
         command.SetAction(parsed =>
         {
             var settings = ConfigFile.Load(parsed.GetValue(config));
@@ -57,14 +69,15 @@ internal static class CheckCommand
                 limits.From(parsed),
                 parsed.GetValue(strict),
                 TodayOption.Parse(parsed.GetValue(today)),
-                settings);
+                settings,
+                parsed.GetValue(parallel));
         });
         return command;
     }
 
     private static readonly string[] FailOnValues = ["error", "warning", "info", "never"];
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false, NodaTime.LocalDate? today = null, ComplianceConfig? settings = null)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false, NodaTime.LocalDate? today = null, ComplianceConfig? settings = null, int parallel = 1)
     {
         if (FhirCheckCommand.Applies(inputFormat, format))
         {
@@ -90,8 +103,8 @@ internal static class CheckCommand
             var records = EncounterSource.Read(input, EncounterSource.Detect(inputFormat, file), inputName, limits);
             var run = new RunInfo(CliApp.Version, options.DescribeReferenceData(), failOn, stdin ? "stdin" : Path.GetFileName(file)) { InputDisplayName = inputName, Strict = strict };
             return outputPath is null
-                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits)
-                : WriteToFile(console, outputPath, format, run, records, options, limits);
+                ? Write(console, console.Out, color: console.OutIsTerminal && !console.NoColor, format, run, records, options, limits, parallel)
+                : WriteToFile(console, outputPath, format, run, records, options, limits, parallel);
         }
         finally
         {
@@ -114,7 +127,7 @@ internal static class CheckCommand
         }
     }
 
-    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
+    private static int WriteToFile(CliConsole console, string path, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits, int parallel)
     {
         FileStream stream;
         try
@@ -135,7 +148,7 @@ internal static class CheckCommand
         bool complete = false;
         try
         {
-            int code = Write(console, stream, color: false, format, run, records, options, limits);
+            int code = Write(console, stream, color: false, format, run, records, options, limits, parallel);
             complete = true;
             return code;
         }
@@ -150,7 +163,7 @@ internal static class CheckCommand
         }
     }
 
-    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits)
+    private static int Write(CliConsole console, Stream stream, bool color, string format, RunInfo run, IEnumerable<InputRecord> records, ComplianceOptions options, RecordLimits limits, int parallel)
     {
         using IReportWriter writer = format switch
         {
@@ -164,7 +177,7 @@ internal static class CheckCommand
         int inputErrors = 0;
         bool progress = console.ErrorIsTerminal;
         bool begun = false;
-        foreach (var record in records)
+        foreach (var result in CheckAll(records, options, run, limits, parallel))
         {
             if (!begun)
             {
@@ -172,7 +185,6 @@ internal static class CheckCommand
                 begun = true;
             }
 
-            var result = Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
             summary.Add(result);
             writer.Write(result);
             if (Checker.IsInputError(result))
@@ -203,6 +215,23 @@ internal static class CheckCommand
             : summary.Failed > 0 && run.FailOn is not null ? CliApp.ExitFindings
             : CliApp.ExitOk;
     }
+
+    /// <summary>
+    /// The results of the records in input order: one after the other on this thread for <c>--parallel 1</c>, else on
+    /// <paramref name="parallel"/> workers with a bounded reorder window (<see cref="OrderedParallel"/>); each record
+    /// is still checked in isolation (<see cref="Checker.CheckIsolated(InputRecord, ComplianceOptions, Severity?, RecordLimits, bool)"/>).
+    /// </summary>
+    private static IEnumerable<CheckResult> CheckAll(IEnumerable<InputRecord> records, ComplianceOptions options, RunInfo run, RecordLimits limits, int parallel)
+    {
+        CheckResult Check(InputRecord record) => Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
+        return parallel <= 1
+            ? records.Select(Check)
+            : OrderedParallel.Select(records, Own, Check, parallel, parallel * OrderedParallel.WindowPerWorker);
+    }
+
+    /// <summary>A record that outlives the reader's buffer (and the JSON document): its JSON copied, when it has any.</summary>
+    private static InputRecord Own(InputRecord record) =>
+        record.Malformed is null && record.Refused is null ? record with { Element = record.Element.Clone() } : record;
 
     /// <summary>One line on standard error per bad record, naming where it is; never the input's values.</summary>
     private static void ReportInputError(CliConsole console, RunInfo run, CheckResult result, bool progress)
