@@ -7,7 +7,8 @@ namespace TherapyBilling.Rules.Fhir;
 /// <remarks>
 /// <para>Each finding is one issue: <c>severity</c> from the finding (error, warning, information), <c>code</c> from its
 /// kind (<c>invalid</c>, <c>not-found</c>, <c>conflict</c>, <c>business-rule</c>, …), <c>details.coding</c> the TBR id in
-/// <see cref="FhirSystems.DiagnosticId"/> with the title as display, <c>diagnostics</c> the message, and
+/// <see cref="FhirSystems.DiagnosticId"/> with the title as display, <c>details.text</c> the title followed by the
+/// finding's fixes where the library proved one, <c>diagnostics</c> the message, and
 /// <c>expression</c> the FHIRPath of the element the finding is about. A path of the JSON contract (input that did not
 /// come from FHIR) goes to <c>location</c> instead. An encounter without findings gets one <c>informational</c> issue,
 /// because an OperationOutcome needs at least one.</para>
@@ -108,6 +109,12 @@ public static partial class FhirOutcomeWriter
         };
     }
 
+    /// <summary>The finding's title, then its fixes where the library proved one ("Fix: 97535: add modifier XU").</summary>
+    private static string DetailsText(Diagnostic diagnostic) =>
+        diagnostic.Fixes.IsDefaultOrEmpty
+            ? diagnostic.Descriptor.Title
+            : diagnostic.Descriptor.Title + ". Fix: " + string.Join("; ", diagnostic.Fixes.Select(static f => f.Code.Value + ": " + f.Describe())) + ".";
+
     private static OperationOutcome.IssueComponent Issue(Diagnostic diagnostic)
     {
         var issue = new OperationOutcome.IssueComponent
@@ -119,7 +126,7 @@ public static partial class FhirOutcomeWriter
                 _ => OperationOutcome.IssueSeverity.Information,
             },
             Code = IssueType(diagnostic),
-            Details = new CodeableConcept(FhirSystems.DiagnosticId, diagnostic.Id, diagnostic.Descriptor.Title, diagnostic.Descriptor.Title),
+            Details = new CodeableConcept(FhirSystems.DiagnosticId, diagnostic.Id, diagnostic.Descriptor.Title, DetailsText(diagnostic)),
             Diagnostics = diagnostic.Message,
         };
         issue.Extension.Add(new Extension(FhirSystems.HelpLinkExtension, new FhirString(diagnostic.HelpLink)));

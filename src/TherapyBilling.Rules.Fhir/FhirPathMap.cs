@@ -20,7 +20,7 @@ internal sealed class FhirPathMap
     public static Diagnostic WithPath(Diagnostic diagnostic, string path) =>
         string.Equals(diagnostic.Path, path, StringComparison.Ordinal)
             ? diagnostic
-            : diagnostic.Descriptor.Create(diagnostic.Severity, path, [.. diagnostic.Arguments]);
+            : diagnostic.WithPath(path);
 
     /// <summary>Gets whether a path already is a FHIRPath of this adapter (it starts with a resource type).</summary>
     public static bool IsFhirPath(string path) => path.Length > 0 && char.IsAsciiLetterUpper(path[0]);

@@ -51,6 +51,21 @@ public class OutcomeTests
     }
 
     [Fact]
+    public void ProvenFix_TravelsInDetailsText()
+    {
+        // 97535 for 23 minutes billed as 3 units on one item, no tie: the library proves "bill 2", so the issue says so.
+        var read = F.ReadOne(F.Encounter(), F.Procedure("p1"), F.Claim("c1", F.Item("97535", 3, "Encounter/e1", "GP")));
+        var report = ComplianceEngine.Check(read.Encounter!);
+        var units = Assert.Single(report.Diagnostics, d => d.Id == DiagnosticIds.BilledUnitsDiffer);
+        var fix = Assert.Single(units.Fixes);
+
+        var issue = Assert.Single(FhirOutcomeWriter.ToOperationOutcome(read, report).Issue, i => i.Details!.Coding[0].Code == DiagnosticIds.BilledUnitsDiffer);
+
+        Assert.Equal(units.Descriptor.Title + ". Fix: 97535: " + fix.Describe() + ".", issue.Details!.Text);
+        Assert.Contains("2", fix.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoFindings_GiveOneInformationalIssue()
     {
         var issue = Assert.Single(FhirOutcomeWriter.ToOperationOutcome("e1", []).Issue);

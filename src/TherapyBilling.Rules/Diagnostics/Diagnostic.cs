@@ -91,6 +91,12 @@ public sealed class Diagnostic
     /// <returns>The diagnostic.</returns>
     public Diagnostic WithSeverity(Severity severity) => new(Descriptor, severity, Path, Arguments, Fixes, HelpLink);
 
+    /// <summary>Gets a copy that points at <paramref name="path"/> (for an adapter that maps the contract's paths to its own, such as FHIRPaths); arguments, fixes and help link are kept.</summary>
+    /// <param name="path">The new path.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public Diagnostic WithPath(string path) => new(Descriptor, Severity, Guard.NotNull(path), Arguments, Fixes, HelpLink);
+
     /// <summary>Returns the diagnostic with one more fix (families attach a fix only where the data proves it).</summary>
     internal Diagnostic WithFix(Fix fix) => new(Descriptor, Severity, Path, Arguments, Fixes.Add(fix), HelpLink);
 
