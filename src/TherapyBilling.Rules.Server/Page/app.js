@@ -59,6 +59,12 @@
       return;
     }
     if (request !== lastRequest) { return; }
+    if (response.status === 503) {
+      // The server is still loading its reference data: say so and try again shortly.
+      $("#status").textContent = "The service is starting; checking again in a moment…";
+      setTimeout(schedule, 1000);
+      return;
+    }
     if (response.status === 401) {
       sessionStorage.removeItem(keyName);
       $("#key-section").hidden = false;

@@ -34,9 +34,18 @@ public sealed class KestrelServer : IAsyncDisposable
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var server = new KestrelServer(app, new Uri(address));
         using var client = new HttpClient { BaseAddress = server.Address };
-        for (int i = 0; i < 200 && !(await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode; i++)
+        // Reference data loads in the background: on a busy machine that can take seconds. A page test that starts before
+        // /readyz answers 200 gets 503 from the rules routes, so wait for it (up to 60 s) and fail plainly if it never comes.
+        bool ready = false;
+        for (int i = 0; i < 2400 && !(ready = (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode); i++)
         {
             await Task.Delay(25);
+        }
+
+        if (!ready)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException("The test server did not become ready (/readyz) within 60 s.");
         }
 
         return server;

@@ -45,7 +45,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         }
 
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < 2400; i++) // up to 60 s: reference data loads in the background
         {
             if ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode)
             {
