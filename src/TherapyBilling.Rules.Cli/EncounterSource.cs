@@ -269,30 +269,12 @@ internal static class EncounterSource
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = s_options.MaxDepth });
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsValidText(ref reader))
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !JsonText.IsValidText(ref reader))
             {
                 return reader.TokenStartIndex;
             }
         }
 
         return null;
-    }
-
-    private static bool IsValidText(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
-        }
-
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -96,7 +96,7 @@ internal sealed class JsonBody : IDisposable
                     case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= maxDepth:
                         var (line, column) = Position(json, reader.TokenStartIndex);
                         return Fail(DiagnosticDescriptors.RequestTooDeep.Create(string.Empty, Problems.Arg("limit", maxDepth), Problems.Arg("line", line), Problems.Arg("column", column)), StatusCodes.Status400BadRequest).Problem;
-                    case JsonTokenType.String or JsonTokenType.PropertyName when !IsValidText(ref reader):
+                    case JsonTokenType.String or JsonTokenType.PropertyName when !JsonText.IsValidText(ref reader):
                         var (l, c) = Position(json, reader.TokenStartIndex);
                         return Malformed($"has text that is not valid UTF-8 at line {l}, column {c}", l, c);
                 }
@@ -113,24 +113,6 @@ internal sealed class JsonBody : IDisposable
 
     private static ProblemHttpResult Malformed(string problem, long line, long column) =>
         Problems.From(DiagnosticDescriptors.RequestMalformed.Create(string.Empty, Problems.Arg("problem", problem), Problems.Arg("line", line), Problems.Arg("column", column)), StatusCodes.Status400BadRequest);
-
-    private static bool IsValidText(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
-        }
-
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     private static (long Line, long Column) Position(ReadOnlySpan<byte> json, long offset)
     {

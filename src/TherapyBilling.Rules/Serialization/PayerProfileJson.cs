@@ -79,32 +79,13 @@ public static class PayerProfileJson
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas });
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsValidText(ref reader))
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !JsonText.IsValidText(ref reader))
             {
                 return reader.TokenStartIndex;
             }
         }
 
-        return null;
-
-        static bool IsValidText(ref Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped)
-            {
-                return Utf8Text.IsValid(reader.ValueSpan);
-            }
-
-            try
-            {
-                _ = reader.GetString();
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }
-    }
+        return null;    }
 
     /// <summary>Reads profiles from a JSON string.</summary>
     /// <param name="json">The JSON text.</param>
