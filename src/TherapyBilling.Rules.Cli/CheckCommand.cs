@@ -79,15 +79,15 @@ internal static class CheckCommand
 
     public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, ReferenceFiles reference, RecordLimits? limits = null, bool strict = false, NodaTime.LocalDate? today = null, ComplianceConfig? settings = null, int parallel = 1)
     {
-        if (FhirCheckCommand.Applies(inputFormat, format))
-        {
-            return FhirCheckCommand.Run(console, file, inputFormat, format, outputPath, failOnText, reference, limits, strict);
-        }
-
         var failOn = Checker.ParseFailOn(failOnText);
         var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         options = settings?.ApplyTo(options) ?? options;
         options = today is null ? options : options with { Today = today };
+        if (FhirCheckCommand.Applies(inputFormat, format))
+        {
+            return FhirCheckCommand.Run(console, file, inputFormat, format, outputPath, failOn, options, limits, strict);
+        }
+
         bool stdin = file == "-";
         if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {

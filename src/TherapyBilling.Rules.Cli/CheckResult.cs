@@ -70,9 +70,24 @@ internal sealed class CheckSummary
     /// <summary>Gets the count of findings per id and severity (error, warning, info), ids in order; bounded by the number of ids.</summary>
     public SortedDictionary<string, int[]> ById { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the number of findings left out by a suppression (config file or options), by id, ids in order.</summary>
+    public SortedDictionary<string, int> SuppressedById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the number of findings left out by a suppression.</summary>
+    public int Suppressed { get; private set; }
+
     public void Add(CheckResult result)
     {
         Encounters++;
+        if (result.Report is { Suppressed: { IsDefaultOrEmpty: false } suppressed })
+        {
+            foreach (var entry in suppressed)
+            {
+                SuppressedById[entry.Diagnostic.Id] = SuppressedById.GetValueOrDefault(entry.Diagnostic.Id) + 1;
+                Suppressed++;
+            }
+        }
+
         if (result.Passed)
         {
             Passed++;

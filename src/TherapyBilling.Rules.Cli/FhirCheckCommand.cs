@@ -14,11 +14,9 @@ internal static class FhirCheckCommand
 
     public static bool Applies(string? inputFormat, string format) => inputFormat == Name || format == Name;
 
-    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, string failOnText, CheckCommand.ReferenceFiles reference, RecordLimits? limits = null, bool strict = false)
+    public static int Run(CliConsole console, string file, string? inputFormat, string format, string? outputPath, Severity? failOn, ComplianceOptions options, RecordLimits? limits = null, bool strict = false)
     {
         limits ??= RecordLimits.Default;
-        var failOn = Checker.ParseFailOn(failOnText);
-        var options = ReferenceDataLoader.Load(reference.Catalog, reference.PtpFiles, reference.PayerProfiles, reference.MueFiles);
         bool stdin = file == "-";
         if (outputPath is not null && (stdin ? SameFileAs.StandardInput(console, outputPath) : SameFileAs.Paths(file, outputPath)))
         {
@@ -70,7 +68,9 @@ internal static class FhirCheckCommand
             ImmutableArray<Diagnostic> diagnostics = report is null
                 ? encounter.Diagnostics
                 : DiagnosticOrder.Sort(encounter.Diagnostics.Concat(encounter.ToFhirPaths(report.Diagnostics)));
-            bool passed = report is not null && (failOn is not { } threshold || !diagnostics.Any(d => d.Severity >= threshold));
+            // As for the JSON contract: the verdict at the threshold, and at error under "never" (an error never passes).
+            var threshold = failOn ?? Severity.Error;
+            bool passed = report is not null && !diagnostics.Any(d => d.Severity >= threshold);
             yield return new CheckResult(index++, null, encounter.Id, passed, report, diagnostics);
         }
 
@@ -110,7 +110,7 @@ internal static class FhirCheckCommand
 
         writer.End(summary);
         return inputErrors > 0 ? CliApp.ExitInputError
-            : summary.Failed > 0 ? CliApp.ExitFindings
+            : summary.Failed > 0 && run.FailOn is not null ? CliApp.ExitFindings
             : CliApp.ExitOk;
     }
 

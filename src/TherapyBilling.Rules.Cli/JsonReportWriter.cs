@@ -80,6 +80,20 @@ internal sealed class JsonReportWriter : IReportWriter
         }
 
         _writer.WriteEndObject();
+        if (summary.Suppressed > 0)
+        {
+            _writer.WriteStartObject("suppressed");
+            _writer.WriteNumber("total", summary.Suppressed);
+            _writer.WriteStartObject("byId");
+            foreach (var (id, count) in summary.SuppressedById)
+            {
+                _writer.WriteNumber(id, count);
+            }
+
+            _writer.WriteEndObject();
+            _writer.WriteEndObject();
+        }
+
         _writer.WriteEndObject();
         _writer.WriteEndObject();
         if (_lines)

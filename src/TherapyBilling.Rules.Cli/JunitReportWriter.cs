@@ -77,6 +77,11 @@ internal sealed class JunitReportWriter : IReportWriter
         writer.WriteStartElement("properties");
         Property(writer, "tool", RunInfo.ToolName + " " + _run.ToolVersion);
         Property(writer, "fail-on", _run.FailOnText);
+        if (summary.Suppressed > 0)
+        {
+            Property(writer, "suppressed", TextReportWriter.SuppressedLine(summary)["suppressed: ".Length..]);
+        }
+
         foreach (var table in _run.Rules)
         {
             Property(writer, table.Name, table.Version + " (" + table.Source + (table.Provenance is { } p ? "; " + p : string.Empty) + ")");

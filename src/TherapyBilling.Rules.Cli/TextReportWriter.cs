@@ -73,6 +73,17 @@ internal sealed class TextReportWriter : IReportWriter
             _console.Write(findings);
         }
 
+        if (result.Report is { Suppressed: { IsDefaultOrEmpty: false } suppressed })
+        {
+            foreach (var entry in suppressed)
+            {
+                var d = entry.Diagnostic;
+                _console.Write(new Text(
+                    $"suppressed {SeverityText.Of(d.Severity)} {d.Id} at {(d.Path.Length == 0 ? "(encounter)" : d.Path)}: {Printable.Of(entry.Suppression.Reason)}\n",
+                    Style(Color.Grey, Decoration.None)));
+            }
+        }
+
         _console.Write(new Text("\n"));
         _text.Flush();
     }
@@ -98,6 +109,11 @@ internal sealed class TextReportWriter : IReportWriter
         }
 
         _console.Write(new Text(line + "\n", Style(summary.Failed > 0 ? Color.Red : Color.Green, Decoration.Bold)));
+        if (summary.Suppressed > 0)
+        {
+            _console.Write(new Text(SuppressedLine(summary) + "\n"));
+        }
+
         string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source}{(t.Provenance is { } p ? "; " + p : string.Empty)})"));
         _console.Write(new Text($"{RunInfo.ToolName} {run.ToolVersion}; rules: {rules}\n"));
         foreach (var notice in run.Rules.Select(static t => t.Notice).OfType<Diagnostic>())
@@ -108,6 +124,10 @@ internal sealed class TextReportWriter : IReportWriter
     }
 
     public void Dispose() => _text.Dispose();
+
+    /// <summary>The line "suppressed: N (TBR106 x2, TBR401 x1)": findings left out by the configuration's suppressions, by id.</summary>
+    internal static string SuppressedLine(CheckSummary summary) =>
+        string.Create(CultureInfo.InvariantCulture, $"suppressed: {summary.Suppressed} ({string.Join(", ", summary.SuppressedById.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} x{p.Value}")))})");
 
     internal static IAnsiConsole CreateConsole(TextWriter writer, bool color, int width)
     {
