@@ -43,9 +43,48 @@ public sealed partial class HtmlReportWriterTests : IDisposable
                 data[i].GetProperty("f").EnumerateArray().Select(f => f[0].GetString()));
         }
 
-        // Bad records (malformed line, refused record) are rows with their input finding and a name, never dropped.
-        Assert.Contains(data.EnumerateArray(), e => e.GetProperty("id").GetString()!.StartsWith("(no id, line ", StringComparison.Ordinal)
-            && e.GetProperty("f").EnumerateArray().Any(f => f[0].GetString() == DiagnosticIds.InputMalformedRecord));
+        // A record that is not an object is a row with its input finding and a name, never dropped.
+        Assert.Contains(data.EnumerateArray(), e => e.GetProperty("id").GetString() == "(no id, line 3)" && e.GetProperty("s").GetString() == "fail"
+            && !e.TryGetProperty("l", out _) && e.GetProperty("f")[0][0].GetString() == "TBR002");
+    }
+
+    [Fact]
+    public void Check_Html_RecordOverTheByteLimit_IsARowWithTbr016()
+    {
+        const string Good = """{"id":"a","dateOfService":"2026-01-05","discipline":"OT","segments":[{"code":"97535","minutes":23,"modifiers":["GO"]}]}""";
+        string big = "{\"id\":\"big\",\"note\":\"" + new string('x', 5000) + "\"}";
+
+        var run = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", "html", "--max-record-bytes", "1000"], Good + "\n" + big + "\n");
+
+        Assert.Equal(2, run.ExitCode);
+        var data = JsonDocument.Parse(Block(run.Stdout, "tbr-data")).RootElement;
+        Assert.Equal(2, data.GetArrayLength());
+        Assert.Equal("(no id, line 2)", data[1].GetProperty("id").GetString());
+        Assert.Equal(DiagnosticIds.RecordTooLarge, data[1].GetProperty("f")[0][0].GetString());
+        Assert.DoesNotContain("xxxxxxxx", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_InternalErrorRecord_IsARowWithTbr015AndTheTypeOnly()
+    {
+        using var doc = JsonDocument.Parse("""{"id":"boom","dateOfService":"2026-01-05"}""");
+        var result = Checker.CheckIsolated(new InputRecord(0, 1, doc.RootElement), ComplianceOptions.Default, Severity.Error, RecordLimits.Default, (_, _, _, _) => throw new OverflowException("patient Jane Doe 1961"));
+        using var stream = new MemoryStream();
+        var summary = new CheckSummary();
+        summary.Add(result);
+        using (var writer = new HtmlReportWriter(stream))
+        {
+            writer.Begin(new RunInfo("0.0.0", [], Severity.Error, "input.ndjson"));
+            writer.Write(result);
+            writer.End(summary);
+        }
+
+        string html = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var row = JsonDocument.Parse(Block(html, "tbr-data")).RootElement[0];
+        Assert.Equal(("boom", "fail", DiagnosticIds.InternalError), (row.GetProperty("id").GetString(), row.GetProperty("s").GetString(), row.GetProperty("f")[0][0].GetString()));
+        Assert.Contains("OverflowException", row.GetProperty("f")[0][3].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", html, StringComparison.Ordinal);
+        Assert.Contains("<b id=\"count-failed\">1</b>", html, StringComparison.Ordinal);
     }
 
     [Fact]
