@@ -13,7 +13,7 @@ namespace TherapyBilling.Rules.Cli;
 /// Streamed: each encounter is one line of JSON in a <c>&lt;script type="application/json"&gt;</c> block as it comes,
 /// and the script draws one page of rows at a time, so neither the writer nor the browser builds 100,000 rows. The JSON
 /// escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quotes and everything outside ASCII (U+2028 and U+2029 included),
-/// so no value can end the block. Only what the json format writes appears (ids, codes, modifiers, numbers, paths, the
+/// so no value can end the block. Repeated text is written once (<see cref="HtmlStringTable"/>). Only what the json format writes appears (ids, codes, modifiers, numbers, paths, the
 /// library's messages and fixes) plus the units explanation the library words from codes and minutes.
 /// </remarks>
 internal sealed class HtmlReportWriter : IReportWriter
@@ -24,6 +24,7 @@ internal sealed class HtmlReportWriter : IReportWriter
     private readonly Stream _stream;
     private readonly Utf8JsonWriter _json;
     private readonly SortedDictionary<string, string> _helpLinks = new(StringComparer.Ordinal);
+    private readonly HtmlStringTable _strings = new();
     private RunInfo? _run;
     private bool _any;
 
@@ -83,6 +84,10 @@ internal sealed class HtmlReportWriter : IReportWriter
         _json.Reset();
         WriteHelp(summary);
         _json.Flush();
+        Raw("</script>\n<script type=\"application/json\" id=\"tbr-strings\">");
+        _json.Reset();
+        _strings.WriteTo(_json);
+        _json.Flush();
         html.Clear().Append("</script>\n");
         HtmlReportSummary.Append(html, summary, _run!);
         HtmlReportSummary.AppendTable(html, summary);
@@ -120,7 +125,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             _json.WriteStartArray("x");
             foreach (string step in report.Units.Explain().Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                _json.WriteStringValue(step.Trim());
+                _strings.WriteValue(_json, step.Trim());
             }
 
             _json.WriteEndArray();
@@ -134,11 +139,11 @@ internal sealed class HtmlReportWriter : IReportWriter
             _json.WriteStringValue(diagnostic.Id);
             _json.WriteStringValue(SeverityText.Of(diagnostic.Severity));
             _json.WriteStringValue(diagnostic.Path);
-            _json.WriteStringValue(Printable.Of(diagnostic.Message));
+            _strings.WriteValue(_json, Printable.Of(diagnostic.Message));
             _json.WriteStartArray();
             foreach (var fix in diagnostic.Fixes)
             {
-                _json.WriteStringValue(Printable.Of(FixText.Line(fix)));
+                _strings.WriteValue(_json, Printable.Of(FixText.Line(fix)));
             }
 
             _json.WriteEndArray();
@@ -155,7 +160,7 @@ internal sealed class HtmlReportWriter : IReportWriter
                 _json.WriteStringValue(suppressed.Diagnostic.Id);
                 _json.WriteStringValue(SeverityText.Of(suppressed.Diagnostic.Severity));
                 _json.WriteStringValue(suppressed.Diagnostic.Path);
-                _json.WriteStringValue(Printable.Of(suppressed.Suppression.Reason));
+                _strings.WriteValue(_json, Printable.Of(suppressed.Suppression.Reason));
                 _json.WriteEndArray();
             }
 

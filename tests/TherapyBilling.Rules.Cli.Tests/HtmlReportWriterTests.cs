@@ -82,7 +82,7 @@ public sealed partial class HtmlReportWriterTests : IDisposable
         string html = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         var row = JsonDocument.Parse(Block(html, "tbr-data")).RootElement[0];
         Assert.Equal(("boom", "fail", DiagnosticIds.InternalError), (row.GetProperty("id").GetString(), row.GetProperty("s").GetString(), row.GetProperty("f")[0][0].GetString()));
-        Assert.Contains("OverflowException", row.GetProperty("f")[0][3].GetString(), StringComparison.Ordinal);
+        Assert.Contains("OverflowException", Text(html, row.GetProperty("f")[0][3]), StringComparison.Ordinal);
         Assert.DoesNotContain("Jane", html, StringComparison.Ordinal);
         Assert.Contains("<b id=\"count-failed\">1</b>", html, StringComparison.Ordinal);
     }
@@ -131,8 +131,8 @@ public sealed partial class HtmlReportWriterTests : IDisposable
         Assert.DoesNotContain('\u2028', html);
         Assert.DoesNotContain('\u2029', html);
 
-        // Exactly the page's own script blocks end: two data blocks and the script.
-        Assert.Equal(3, ScriptEnd().Count(html));
+        // Exactly the page's own script blocks end: three data blocks and the script.
+        Assert.Equal(4, ScriptEnd().Count(html));
 
         // The data still holds the id exactly (as text, the page sets it with textContent).
         var data = JsonDocument.Parse(Block(html, "tbr-data")).RootElement;
@@ -154,6 +154,10 @@ public sealed partial class HtmlReportWriterTests : IDisposable
     [Fact]
     public void HtmlText_Escape_EscapesTheFiveCharacters() =>
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;", HtmlText.Escape("<a href=\"x\" title='y'>&</a>"));
+
+    /// <summary>A value of the data that may be a number into the string table (<c>tbr-strings</c>), as text.</summary>
+    internal static string Text(string html, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? JsonDocument.Parse(Block(html, "tbr-strings")).RootElement[value.GetInt32()].GetString()! : value.GetString()!;
 
     /// <summary>The text of a <c>&lt;script type="application/json" id="…"&gt;</c> block.</summary>
     internal static string Block(string html, string id)

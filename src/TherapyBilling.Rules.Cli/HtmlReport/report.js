@@ -5,6 +5,7 @@
   var byId = function (id) { return document.getElementById(id); };
   var data = JSON.parse(byId('tbr-data').textContent);
   var help = JSON.parse(byId('tbr-help').textContent);
+  var strings = JSON.parse(byId('tbr-strings').textContent);
   var rule = byId('f-rule'), severity = byId('f-severity'), status = byId('f-status'), search = byId('f-search');
   var rows = byId('encounter-rows');
   var shown = [], page = 0;
@@ -15,6 +16,9 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
+
+  // Repeated text is a number into the string table (a string when the table was full).
+  function str(value) { return typeof value === 'number' ? strings[value] : value; }
 
   function add(parent, child) { parent.appendChild(child); return child; }
 
@@ -105,7 +109,7 @@
     if (e.x && e.x.length > 0) {
       add(td, el('h3', '', 'Units explained'));
       var steps = add(td, el('ul', 'explanation'));
-      e.x.forEach(function (text) { add(steps, el('li', '', text)); });
+      e.x.forEach(function (text) { add(steps, el('li', '', str(text))); });
     }
 
     add(td, el('h3', '', 'Findings'));
@@ -118,10 +122,10 @@
       add(li, el('code', '', f[0]));
       add(li, el('span', '', ' at '));
       add(li, el('code', '', f[2] === '' ? '(encounter)' : f[2]));
-      add(li, el('span', '', ': ' + f[3]));
+      add(li, el('span', '', ': ' + str(f[3])));
       if (f[4].length > 0) {
         var fixes = add(li, el('ul', 'fixes'));
-        f[4].forEach(function (fix) { add(fixes, el('li', 'fix', fix)); });
+        f[4].forEach(function (fix) { add(fixes, el('li', 'fix', str(fix))); });
       }
 
       var h = help[f[0]];
@@ -142,7 +146,7 @@
     if (e.z && e.z.length > 0) {
       add(td, el('h3', '', 'Suppressed'));
       var suppressed = add(td, el('ul', 'suppressed'));
-      e.z.forEach(function (z) { add(suppressed, el('li', 'muted', z[1] + ' ' + z[0] + ' at ' + (z[2] === '' ? '(encounter)' : z[2]) + ': ' + z[3])); });
+      e.z.forEach(function (z) { add(suppressed, el('li', 'muted', z[1] + ' ' + z[0] + ' at ' + (z[2] === '' ? '(encounter)' : z[2]) + ': ' + str(z[3]))); });
     }
   }
 
