@@ -12,7 +12,11 @@ internal static class HtmlReportSummary
     private static readonly string[] s_severities = ["error", "warning", "info"];
 
     /// <summary>Appends the summary section: counts by status and severity, the chart and the per-id table.</summary>
-    public static void Append(StringBuilder html, CheckSummary summary, RunInfo run)
+    /// <param name="html">The page so far.</param>
+    /// <param name="summary">The counters.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="helpLinks">The help of each id as its findings gave it (an absolute URL when a help base URL is set).</param>
+    public static void Append(StringBuilder html, CheckSummary summary, RunInfo run, IReadOnlyDictionary<string, string> helpLinks)
     {
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"counts\">\n");
         Count(html, "count-encounters", "encounters", summary.Encounters, string.Empty);
@@ -41,7 +45,7 @@ internal static class HtmlReportSummary
                 html.Append("<td class=\"num\">").Append(count.ToString(CultureInfo.InvariantCulture)).Append("</td>");
             }
 
-            html.Append("<td><code>").Append(HtmlText.Escape(descriptor?.HelpLink ?? string.Empty)).Append("</code></td></tr>\n");
+            html.Append("<td><code>").Append(HtmlText.Escape(helpLinks.GetValueOrDefault(id) ?? descriptor?.HelpLink ?? string.Empty)).Append("</code></td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");

@@ -89,7 +89,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         _strings.WriteTo(_json);
         _json.Flush();
         html.Clear().Append("</script>\n");
-        HtmlReportSummary.Append(html, summary, _run!);
+        HtmlReportSummary.Append(html, summary, _run!, _helpLinks);
         HtmlReportSummary.AppendTable(html, summary);
         html.Append("<script>").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
         Raw(html.ToString());

@@ -114,6 +114,31 @@ public sealed class HtmlReportBrowserTests : IDisposable
     }
 
     [ChromiumFact]
+    public async Task BundledSample_WithConfig_HelpIsALinkAndSuppressedFindingsShowTheirReason()
+    {
+        // The issue's "done when": check … --config … --format html on the bundled sample.
+        string config = Path.Combine(_dir, "therapy-rules.json");
+        File.WriteAllText(config, """{ "helpBaseUrl": "https://rules.example.org/help/{id}", "suppressions": [ { "id": "TBR401", "reason": "payer method resolution reviewed" } ] }""");
+        await using var session = await ReportSession.OpenAsync(Report(Path.Combine(CliRunner.RepoDir, "samples", "data", "encounters.json"), "--config", config));
+        var page = session.Page;
+
+        await page.Locator("#f-rule").SelectOptionAsync("TBR303");
+        await Assertions.Expect(page.Locator("#shown-encounters")).ToHaveTextAsync("1");
+        await page.Locator("#encounter-rows button.open").First.ClickAsync();
+        var help = page.Locator("#encounter-rows tr.detail li[data-id='TBR303'] .help a");
+        Assert.StartsWith("https://rules.example.org/help/TBR303", await help.GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Equal("noopener noreferrer", await help.GetAttributeAsync("rel"));
+
+        Assert.Empty(await page.Locator("#f-rule option[value='TBR401']").AllAsync());
+        await page.Locator("#f-rule").SelectOptionAsync(string.Empty);
+        await page.Locator("#f-search").FillAsync("enc-003");
+        await page.Locator("#encounter-rows button.open").First.ClickAsync();
+        Assert.Contains("TBR401", await page.Locator("#encounter-rows tr.detail ul.suppressed").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("payer method resolution reviewed", await page.Locator("#encounter-rows tr.detail ul.suppressed").InnerTextAsync(), StringComparison.Ordinal);
+        session.AssertQuiet();
+    }
+
+    [ChromiumFact]
     public async Task LargeReport_PagesTheTable_AndHostileIdsStayText()
     {
         const string Hostile = "</script><img src=x onerror=\"document.title='owned'\">";
@@ -151,10 +176,10 @@ public sealed class HtmlReportBrowserTests : IDisposable
     private static List<string> Severities(JsonElement encounter) =>
         [.. encounter.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("severity").GetString()!)];
 
-    private string Report(string input)
+    private string Report(string input, params string[] more)
     {
         string path = Path.Combine(_dir, Path.GetFileNameWithoutExtension(input) + ".html");
-        var run = CliRunner.Run("check", input, "--format", "html", "--output", path, "--fail-on", "never");
+        var run = CliRunner.Run(["check", input, "--format", "html", "--output", path, "--fail-on", "never", .. more]);
         Assert.Equal(0, run.ExitCode);
         return path;
     }
