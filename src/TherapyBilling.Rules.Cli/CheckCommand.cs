@@ -16,8 +16,8 @@ internal static class CheckCommand
         var file = new Argument<string>("file") { Description = "The input: a JSON document { \"encounters\": [ ... ] }, or NDJSON (one encounter per line; .ndjson/.jsonl or --input-format ndjson). '-' reads standard input." };
         var inputFormat = new Option<string?>("--input-format") { Description = "json, ndjson or fhir (a FHIR R4 Bundle, or FHIR NDJSON for .ndjson/.jsonl files); by default .ndjson/.jsonl files are NDJSON and anything else is JSON." };
         inputFormat.AcceptOnlyFromAmong("json", "ndjson", FhirCheckCommand.Name);
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson, junit or fhir (OperationOutcomes: a Bundle, or one per line for NDJSON input).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit", FhirCheckCommand.Name);
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, ndjson, junit, html (one self-contained page: summary, chart, filterable encounter table) or fhir (OperationOutcomes: a Bundle, or one per line for NDJSON input).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "ndjson", "junit", "html", FhirCheckCommand.Name);
         var output = new Option<string?>("--output", "-o") { Description = "Write the results to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 (and mark the encounter fail) when a finding is at or above this severity: error, warning, info or never (any case).", DefaultValueFactory = _ => "error" };
         failOn.Validators.Add(result =>
@@ -170,6 +170,7 @@ internal static class CheckCommand
             "json" => new JsonReportWriter(stream, lines: false),
             "ndjson" => new JsonReportWriter(stream, lines: true),
             "junit" => new JunitReportWriter(stream),
+            "html" => new HtmlReportWriter(stream),
             _ => new TextReportWriter(stream, color, console.Width),
         };
 

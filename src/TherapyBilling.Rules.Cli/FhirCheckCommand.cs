@@ -88,6 +88,7 @@ internal static class FhirCheckCommand
             "json" => new JsonReportWriter(stream, lines: false),
             "ndjson" => new JsonReportWriter(stream, lines: true),
             "junit" => new JunitReportWriter(stream),
+            "html" => new HtmlReportWriter(stream),
             _ => new TextReportWriter(stream, color: false, console.Width),
         };
 

@@ -124,7 +124,7 @@ public sealed class CliPropertyTests
         return exitOk && messageOnError && noCrash;
     }
 
-    private static Gen<string> Formats => Gen.Elements("text", "json", "ndjson", "junit");
+    private static Gen<string> Formats => Gen.Elements("text", "json", "ndjson", "junit", "html");
 
     [Property(MaxTest = 300)]
     public Property Check_TextMutationsOfValidInput_NeverCrash() =>

@@ -28,7 +28,7 @@ public sealed class NoEchoTests
     [MemberData(nameof(Inputs))]
     public void Check_AnyFormat_NeverEchoesInputOtherThanIds(string input)
     {
-        foreach (string format in new[] { "text", "json", "ndjson", "junit" })
+        foreach (string format in new[] { "text", "json", "ndjson", "junit", "html" })
         {
             var run = CliRunner.Run(["check", "-", "--format", format], input);
             Assert.InRange(run.ExitCode, 0, 2);

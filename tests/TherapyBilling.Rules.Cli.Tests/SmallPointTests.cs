@@ -97,7 +97,7 @@ public sealed class SmallPointTests
     {
         string id = "visit" + hidden + "1";
         string record = "{\"id\":" + JsonSerializer.Serialize(id) + ",\"dateOfService\":\"2026-01-05\",\"segments\":[{\"code\":\"97535\",\"minutes\":23}],\"lines\":[{\"code\":\"97535\",\"units\":\"x\"}]}";
-        foreach (string format in new[] { "text", "junit", "json", "ndjson" })
+        foreach (string format in new[] { "text", "junit", "json", "ndjson", "html" })
         {
             var run = CliRunner.Run(["check", "-", "--input-format", "ndjson", "--format", format], record + "\n");
             Assert.Equal(2, run.ExitCode);
@@ -110,6 +110,11 @@ public sealed class SmallPointTests
                 var root = JsonDocument.Parse(format == "json" ? run.Stdout : line).RootElement;
                 var first = format == "json" ? root.GetProperty("encounters")[0] : root;
                 Assert.Equal(id, first.GetProperty("id").GetString());
+            }
+            else if (format == "html")
+            {
+                // replaced as in text, then escaped in the page's data block
+                Assert.Contains("visit\\uFFFD1", run.Stdout, StringComparison.Ordinal);
             }
             else
             {

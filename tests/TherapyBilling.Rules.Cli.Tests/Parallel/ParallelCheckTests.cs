@@ -7,7 +7,7 @@ namespace TherapyBilling.Rules.Cli.Tests.Parallel;
 /// <summary>Issue 17: <c>check --parallel N</c> writes byte for byte what <c>--parallel 1</c> writes, in every format.</summary>
 public sealed class ParallelCheckTests : IDisposable
 {
-    private static readonly string[] s_formats = ["text", "json", "ndjson", "junit"];
+    private static readonly string[] s_formats = ["text", "json", "ndjson", "junit", "html"];
     private static readonly string[] s_codes = ["97535", "97530", "97110", "97112", "97140", "97116", "97999", "9711O"];
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"tbr-par-{Guid.NewGuid():N}");
 
@@ -46,6 +46,7 @@ public sealed class ParallelCheckTests : IDisposable
     [InlineData("json")]
     [InlineData("ndjson")]
     [InlineData("junit")]
+    [InlineData("html")]
     public void GeneratedNdjson_Parallel4_SameBytesAsParallel1(string format)
     {
         string input = Path.Combine(_dir, "generated.ndjson");
