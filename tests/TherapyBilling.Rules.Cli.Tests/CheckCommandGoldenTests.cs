@@ -46,7 +46,7 @@ public sealed class CheckCommandGoldenTests
     public void Check_BundledSample_MatchesGoldenFile()
     {
         var run = CliRunner.Run("check", Path.Combine(CliRunner.RepoDir, "samples", "data", "encounters.json"));
-        Assert.Equal(0, run.ExitCode); // enc-002's TBR303 comes from an [L] row of the shipped subset: a warning that says "verify"
+        Assert.Equal(1, run.ExitCode); // enc-004's TBR108 (an error); enc-002's TBR303 comes from an [L] row of the shipped subset: a warning that says "verify"
         Snapshot.Verify(CliRunner.Scrub(run.Stdout));
 
         var ndjson = CliRunner.Run("check", Path.Combine(CliRunner.RepoDir, "samples", "data", "encounters.ndjson"));
@@ -62,10 +62,15 @@ public sealed class CheckCommandGoldenTests
         var encounters = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("encounters").EnumerateArray().ToList();
         static List<string> Ids(System.Text.Json.JsonElement e) => [.. e.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
 
-        Assert.Equal(["enc-001", "enc-002", "enc-003"], encounters.Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["enc-001", "enc-002", "enc-003", "enc-004"], encounters.Select(e => e.GetProperty("id").GetString()));
         Assert.Empty(Ids(encounters[0]));                                           // clean OT 97535 visit with its note and GO
         Assert.Equal([DiagnosticIds.PairModifierMissing], Ids(encounters[1]));      // 97535 + 97530 in distinct intervals without XU/59
         Assert.Equal([DiagnosticIds.PayerMethodResolved], Ids(encounters[2]));      // Medicare PT with a PTA (CQ) above the KX threshold, billed right
+        Assert.Equal([DiagnosticIds.BilledUnitsDiffer], Ids(encounters[3]));      // 97535 23 minutes billed x3: the minutes support 2
+        var fix = Assert.Single(encounters[3].GetProperty("fixes").EnumerateArray());
+        Assert.Equal("changeUnits", fix.GetProperty("action").GetString());
+        Assert.Equal(2, fix.GetProperty("units").GetInt32());
+        Assert.Equal("lines[0]", fix.GetProperty("path").GetString());
     }
 
     /// <summary>The bad-input sample: every good record is still checked, each bad one is named on stderr, exit 2.</summary>
