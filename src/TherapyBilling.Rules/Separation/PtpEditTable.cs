@@ -181,7 +181,7 @@ public sealed partial class PtpEditTable
     public PtpEditTable With(IEnumerable<PtpEdit> edits, string? version = null)
     {
         Guard.NotNull(edits);
-        var builder = new PtpRowsBuilder(_texts, _rows.Length);
+        var builder = new PtpRowsBuilder(_texts);
         builder.AddRange(_rows);
         AddAll(builder, edits, nameof(edits));
         var (rows, texts) = builder.Build();
