@@ -16,13 +16,13 @@ namespace TherapyBilling.Rules;
 /// <para>The rows are kept compact (about 27 bytes per row for a full-size CMS file): packed 20-byte rows sorted by
 /// pair and effective date, rationales and sources shared per distinct text, and an open-addressing hash of the packed
 /// pair. <see cref="PtpEdit"/> objects are built on demand: a lookup builds the row it returns once and then returns
-/// the same instance (a small cache of recent rows), and <see cref="Edits"/> builds each row as it is read.</para>
+/// the same instance (a cache of up to 4,096 recent rows), and <see cref="Edits"/> builds each row as it is read.</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 public sealed partial class PtpEditTable
 {
     private const string ResourceName = "TherapyBilling.Rules.Data.ptp-edits.tsv";
-    private const int CacheSize = 1024;
+    private const int CacheSize = 4096; // 2,048 sets of two recently built rows: 32 KB for a full-size table
     private static readonly Lazy<PtpEditTable> s_default = new(LoadDefault);
     private readonly PtpRow[] _rows;
     private readonly PtpRowText[] _texts;
@@ -44,8 +44,8 @@ public sealed partial class PtpEditTable
         Origin = origin ?? new TableOrigin(PairTableKind.Custom, [], null, Complete: false);
         LowConfidenceCount = CountLowConfidence(rows, texts);
         _index = new PtpPairIndex(rows);
-        int cache = 1;
-        while (cache < CacheSize && cache < rows.Length)
+        int cache = 2;
+        while (cache < CacheSize && cache < rows.Length * 2)
         {
             cache <<= 1;
         }
@@ -239,18 +239,32 @@ public sealed partial class PtpEditTable
         return -1;
     }
 
-    /// <summary>The public row of a found row, built once per row while it stays in the small cache of recent rows.</summary>
+    /// <summary>
+    /// The public row of a found row, built once per row while it stays in the cache of recent rows: two-way sets, so
+    /// two rows an encounter looks up again and again rarely evict each other.
+    /// </summary>
     private PtpEdit Edit(int row, CptCode column1, CptCode column2)
     {
-        ref var slot = ref _cache[row & (_cache.Length - 1)];
-        var cached = Volatile.Read(ref slot);
-        if (cached is not null && cached.Row == row)
+        int set = (row & ((_cache.Length >> 1) - 1)) << 1;
+        var first = Volatile.Read(ref _cache[set]);
+        if (first is not null && first.Row == row)
         {
-            return cached.Edit;
+            return first.Edit;
+        }
+
+        var second = Volatile.Read(ref _cache[set + 1]);
+        if (second is not null && second.Row == row)
+        {
+            return second.Edit;
         }
 
         var edit = _rows[row].ToEdit(column1, column2, _texts[_rows[row].Text]);
-        Volatile.Write(ref slot, new CachedEdit(row, edit));
+        if (first is not null)
+        {
+            Volatile.Write(ref _cache[set + 1], first); // the older one moves to the second way; the oldest goes
+        }
+
+        Volatile.Write(ref _cache[set], new CachedEdit(row, edit));
         return edit;
     }
 

@@ -145,6 +145,26 @@ public sealed class CompactTableProperties
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void PtpTable_TwoRowsOfTheSameCacheSet_BothStayBuilt()
+    {
+        // 5,000 pairs: rows 0 and 2,048 fall in the same set of the 2,048-set cache of recently built rows.
+        var other = CptCode.Parse("99999");
+        var table = PtpEditTable.Create("v", "test", Enumerable.Range(0, 5_000).Select(i => new PtpEdit(CptCode.Parse((10_000 + i).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)), other, s_first, null, ModifierIndicator.Allowed, "r", "s")));
+        var (a, b) = (table.Edits[0].Column1, table.Edits[2_048].Column1);
+        var date = new LocalDate(2026, 1, 1);
+        var (first, second) = (table.FindInForce(a, other, date), table.FindInForce(b, other, date));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Same(first, table.FindInForce(a, other, date));
+            Assert.Same(second, table.FindInForce(b, other, date));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static List<MueLimit> RandomLimits(Random random)
     {
         var limits = new List<MueLimit>();
