@@ -79,8 +79,9 @@ public sealed partial class PtpEditTable
     /// are five letters and digits but not in <see cref="CptCode"/>'s form (Category III codes such as <c>0591T</c>,
     /// PLA codes such as <c>0001U</c>) cannot match a therapy line and are skipped. Text without any edit row (empty,
     /// binary, JSON) is refused.</para>
-    /// <para>Memory is proportional to the rows kept: lines are parsed as spans of a reused buffer (no string per line),
-    /// codes are shared instances and rationales are shared per distinct text.</para>
+    /// <para>Memory is proportional to the rows kept, about 27 bytes per row: lines are parsed as spans of a reused
+    /// buffer (no string per line), each row is kept packed (see <see cref="PtpEditTable"/>) and rationales are shared
+    /// per distinct text.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ReferenceDataException">A data row is malformed, or there is none.</exception>
@@ -97,7 +98,7 @@ public sealed partial class PtpEditTable
     private sealed class CmsPtpReader(IEnumerable<CptCode>? keepOnlyCodes)
     {
         private readonly HashSet<CptCode>? _keep = keepOnlyCodes is null ? null : [.. keepOnlyCodes];
-        private readonly List<PtpEdit> _rows = [];
+        private readonly PtpRowsBuilder _rows = new();
         private readonly SpanStringPool _rationales = new();
         private readonly List<string> _parts = [];
         private readonly List<string> _skipped = [];
@@ -133,10 +134,8 @@ public sealed partial class PtpEditTable
 
             string release = string.Join("+", _parts.Select(ReleaseName).Distinct(StringComparer.OrdinalIgnoreCase));
             var origin = new TableOrigin(PairTableKind.CmsRelease, [.. _parts], _latestEffective is { } latest ? QuarterOf(latest) : null, IsWholeRelease(_parts));
-            PtpEdit[] rows = [.. _rows];
-            _rows.Clear();
-            _rows.Capacity = 0; // the list's spare capacity (up to half of it) is garbage before the pair index is built
-            return new PtpEditTable(version ?? release, source, rows, origin);
+            var (rows, texts) = _rows.Build();
+            return new PtpEditTable(version ?? release, source, rows, texts, origin);
         }
 
         private int ReadPart(TextReader reader, string sourceName)
@@ -244,7 +243,7 @@ public sealed partial class PtpEditTable
                     rationale = _rationales.GetOrAdd(rationaleText.ToString());
                 }
 
-                _rows.Add(new PtpEdit(column1, column2, effective, deletion, indicator, rationale, sourceName));
+                _rows.Add(CodeRanks.Of(column1), CodeRanks.Of(column2), DayNumbers.Of(effective), deletion is { } end ? DayNumbers.Of(end) : PtpRow.NoDeletion, indicator, rationale, sourceName);
             }
 
             return rowCount;

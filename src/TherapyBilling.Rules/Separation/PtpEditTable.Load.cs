@@ -31,7 +31,8 @@ public sealed partial class PtpEditTable
             rows.Add(CreateRow(column1, column2, effective, deletion, indicator, fields[5].Trim(), fields[6].Trim(), sourceName, lineNumber));
         }
 
-        return new PtpEditTable(version, sourceName, [.. rows]);
+        var (packed, texts) = Pack(rows, nameof(reader));
+        return new PtpEditTable(version, sourceName, packed, texts);
     }
 
     private static CptCode ParseCode(ReadOnlySpan<char> text, string sourceName, int lineNumber, string field)

@@ -86,36 +86,32 @@ public sealed partial class PtpEditTable
 
     private static string PartLabel(string part) => PartNumber(part) is int n ? string.Create(CultureInfo.InvariantCulture, $"f{n}") : part;
 
-    private static int CountLowConfidence(PtpEdit[] edits)
+    private static int CountLowConfidence(PtpRow[] rows, PtpRowText[] texts)
     {
         int count = 0;
-        foreach (var edit in edits)
+        foreach (var row in rows)
         {
-            count += edit.IsLowConfidence ? 1 : 0;
+            count += texts[row.Text].IsLowConfidence ? 1 : 0;
         }
 
         return count;
     }
 
-    private static PtpEdit[] WithoutRepeats(PtpEdit[] sorted)
+    private static PtpRow[] WithoutRepeats(PtpRow[] sorted)
     {
         int kept = 0;
         for (int i = 0; i < sorted.Length; i++)
         {
-            var row = sorted[i];
-            if (kept > 0 && SameWindow(sorted[kept - 1], row))
+            if (kept > 0 && sorted[kept - 1].SameWindow(sorted[i]))
             {
                 continue;
             }
 
-            sorted[kept++] = row;
+            sorted[kept++] = sorted[i];
         }
 
         return kept == sorted.Length ? sorted : sorted.AsSpan(0, kept).ToArray();
     }
-
-    private static bool SameWindow(PtpEdit a, PtpEdit b) =>
-        a.Column1 == b.Column1 && a.Column2 == b.Column2 && a.EffectiveDate == b.EffectiveDate && a.DeletionDate == b.DeletionDate && a.Indicator == b.Indicator;
 
     private sealed record TableOrigin(PairTableKind Kind, ImmutableArray<string> Parts, string? EffectiveQuarter, bool Complete);
 }

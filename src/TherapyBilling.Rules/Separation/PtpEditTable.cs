@@ -1,6 +1,5 @@
-using System.Collections.Frozen;
+using System.Collections;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace TherapyBilling.Rules;
@@ -14,56 +13,51 @@ namespace TherapyBilling.Rules;
 /// 97530, 97110, 97112 and their neighbours as far as the project's rules reference knows them, each row with its
 /// source and confidence. It is a starting point, not the NCCI file: production use should load the current CMS
 /// quarterly practitioner PTP file with <see cref="LoadCms(TextReader, string, IEnumerable{CptCode}?, string?)"/>.</para>
+/// <para>The rows are kept compact (about 27 bytes per row for a full-size CMS file): packed 20-byte rows sorted by
+/// pair and effective date, rationales and sources shared per distinct text, and an open-addressing hash of the packed
+/// pair. <see cref="PtpEdit"/> objects are built on demand: a lookup builds the row it returns once and then returns
+/// the same instance (a cache of up to 4,096 recent rows), and <see cref="Edits"/> builds each row as it is read.</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 public sealed partial class PtpEditTable
 {
     private const string ResourceName = "TherapyBilling.Rules.Data.ptp-edits.tsv";
+    private const int CacheSize = 4096; // 2,048 sets of two recently built rows: 32 KB for a full-size table
     private static readonly Lazy<PtpEditTable> s_default = new(LoadDefault);
-    private readonly PtpEdit[] _edits;
-    private const int FreezeLimit = 50_000;
-    private readonly IReadOnlyDictionary<long, Span> _index;
+    private readonly PtpRow[] _rows;
+    private readonly PtpRowText[] _texts;
+    private readonly PtpPairIndex _index;
+    private readonly CachedEdit?[] _cache;
 
-    private PtpEditTable(string version, string source, PtpEdit[] edits, TableOrigin? origin = null)
+    private PtpEditTable(string version, string source, PtpRow[] rows, PtpRowText[] texts, TableOrigin? origin = null)
     {
         Version = version;
         Source = source;
-        SortByPair(edits); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
+        rows = SortByPair(rows); // by column 1, column 2, effective date; CMS files arrive sorted, so usually a no-op
         if (origin is { Kind: PairTableKind.CmsRelease })
         {
-            edits = WithoutRepeats(edits); // a pair repeated across parts with the same window and indicator
+            rows = WithoutRepeats(rows); // a pair repeated across parts with the same window and indicator
         }
 
-        _edits = edits;
+        _rows = rows;
+        _texts = texts;
         Origin = origin ?? new TableOrigin(PairTableKind.Custom, [], null, Complete: false);
-        LowConfidenceCount = CountLowConfidence(edits);
-        int pairs = edits.Length == 0 ? 0 : 1;
-        for (int i = 1; i < edits.Length; i++)
+        LowConfidenceCount = CountLowConfidence(rows, texts);
+        _index = new PtpPairIndex(rows);
+        int cache = 2;
+        while (cache < CacheSize && cache < rows.Length * 2)
         {
-            pairs += edits[i].Column1 != edits[i - 1].Column1 || edits[i].Column2 != edits[i - 1].Column2 ? 1 : 0;
+            cache <<= 1;
         }
 
-        var index = new Dictionary<long, Span>(pairs); // sized once: a full CMS file has over a million pairs
-        int start = 0;
-        for (int i = 1; i <= edits.Length; i++)
-        {
-            if (i == edits.Length || edits[i].Column1 != edits[start].Column1 || edits[i].Column2 != edits[start].Column2)
-            {
-                index.Add(PairKey(edits[start].Column1, edits[start].Column2), new Span(start, i - start));
-                start = i;
-            }
-        }
-
-        // Freezing pays off for small tables; for a full CMS file (a million pairs) building it costs seconds,
-        // and a read-only Dictionary gives the same constant-time lookup.
-        _index = index.Count <= FreezeLimit ? index.ToFrozenDictionary() : index;
+        _cache = new CachedEdit?[cache];
     }
 
     /// <summary>Gets the table that ships with the library (see the remarks of <see cref="PtpEditTable"/>).</summary>
     public static PtpEditTable Default => s_default.Value;
 
     /// <summary>Gets an empty table (no pair is edited).</summary>
-    public static PtpEditTable Empty { get; } = new("empty", "empty", [], new TableOrigin(PairTableKind.Custom, [], null, Complete: false));
+    public static PtpEditTable Empty { get; } = new("empty", "empty", [], [], new TableOrigin(PairTableKind.Custom, [], null, Complete: false));
 
     /// <summary>Gets the table's version, echoed in reports.</summary>
     public string Version { get; }
@@ -72,10 +66,11 @@ public sealed partial class PtpEditTable
     public string Source { get; }
 
     /// <summary>Gets the number of rows.</summary>
-    public int Count => _edits.Length;
+    public int Count => _rows.Length;
 
     /// <summary>Gets every row, ordered by column 1, column 2, then effective date.</summary>
-    public ImmutableArray<PtpEdit> Edits => ImmutableCollectionsMarshal.AsImmutableArray(_edits);
+    /// <value>A read-only list that builds each <see cref="PtpEdit"/> when it is read (the table keeps packed rows, not objects).</value>
+    public IReadOnlyList<PtpEdit> Edits => new EditList(this);
 
     /// <summary>Creates a table from rows.</summary>
     /// <param name="version">The version to echo in reports.</param>
@@ -88,14 +83,8 @@ public sealed partial class PtpEditTable
     {
         Guard.NotNull(version);
         Guard.NotNull(source);
-        Guard.NotNull(edits);
-        var rows = edits.ToArray();
-        if (Array.IndexOf(rows, null) >= 0)
-        {
-            throw new ArgumentException("Rows must not be null.", nameof(edits));
-        }
-
-        return new PtpEditTable(version, source, rows);
+        var (rows, texts) = Pack(edits, nameof(edits));
+        return new PtpEditTable(version, source, rows, texts);
     }
 
     /// <summary>Creates a table from rows, saying whether it is complete (every edit of its release, so the absence of a pair is meaningful).</summary>
@@ -108,37 +97,43 @@ public sealed partial class PtpEditTable
     /// <exception cref="ArgumentException">A row is <see langword="null"/>.</exception>
     public static PtpEditTable Create(string version, string source, IEnumerable<PtpEdit> edits, bool isComplete)
     {
-        var table = Create(version, source, edits);
-        return isComplete
-            ? new PtpEditTable(version, source, [.. table._edits], new TableOrigin(PairTableKind.CmsRelease, [source], null, Complete: true))
-            : table;
+        Guard.NotNull(version);
+        Guard.NotNull(source);
+        var (rows, texts) = Pack(edits, nameof(edits));
+        return new PtpEditTable(version, source, rows, texts, isComplete ? new TableOrigin(PairTableKind.CmsRelease, [source], null, Complete: true) : null);
     }
 
     /// <summary>Gets every row for an ordered pair (column 1, column 2), ordered by effective date.</summary>
     /// <param name="column1">The column-1 code.</param>
     /// <param name="column2">The column-2 code.</param>
-    /// <returns>The rows; empty when the pair is not in the table.</returns>
-    public ReadOnlySpan<PtpEdit> GetRows(CptCode column1, CptCode column2) =>
-        !column1.IsDefault && !column2.IsDefault && _index.TryGetValue(PairKey(column1, column2), out var span) ? _edits.AsSpan(span.Start, span.Length) : [];
+    /// <returns>The rows (built on each call); empty when the pair is not in the table.</returns>
+    public ImmutableArray<PtpEdit> GetRows(CptCode column1, CptCode column2)
+    {
+        int start = FirstRow(column1, column2);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var rows = ImmutableArray.CreateBuilder<PtpEdit>();
+        for (int i = start; i < _rows.Length && _rows[i].SamePair(_rows[start]); i++)
+        {
+            rows.Add(_rows[i].ToEdit(column1, column2, _texts[_rows[i].Text]));
+        }
+
+        return rows.ToImmutable();
+    }
 
     /// <summary>Finds the row in force on a date of service for an ordered pair (column 1, column 2).</summary>
     /// <param name="column1">The column-1 code.</param>
     /// <param name="column2">The column-2 code.</param>
     /// <param name="dateOfService">The date of service.</param>
     /// <returns>The row, or <see langword="null"/> when no row of the pair is in force on that date.</returns>
-    /// <remarks>If rows of one pair overlap in time (a data error), the one with the latest effective date wins.</remarks>
+    /// <remarks>If rows of one pair overlap in time (a data error), the one with the latest effective date wins (of equal ones, the one given last).</remarks>
     public PtpEdit? FindInForce(CptCode column1, CptCode column2, LocalDate dateOfService)
     {
-        var rows = GetRows(column1, column2);
-        for (int i = rows.Length - 1; i >= 0; i--)
-        {
-            if (rows[i].IsInForceOn(dateOfService))
-            {
-                return rows[i];
-            }
-        }
-
-        return null;
+        int row = RowInForce(column1, column2, DayNumbers.Of(dateOfService));
+        return row < 0 ? null : Edit(row, column1, column2);
     }
 
     /// <summary>Finds the row in force on a date of service that pairs two codes in either order.</summary>
@@ -147,8 +142,18 @@ public sealed partial class PtpEditTable
     /// <param name="dateOfService">The date of service.</param>
     /// <returns>The row (its <see cref="PtpEdit.Column1"/> says which code is column 1), or <see langword="null"/>.</returns>
     /// <remarks>Should both orders be in force (not expected in CMS data), the one with <paramref name="first"/> as column 1 is returned.</remarks>
-    public PtpEdit? FindPairInForce(CptCode first, CptCode second, LocalDate dateOfService) =>
-        FindInForce(first, second, dateOfService) ?? FindInForce(second, first, dateOfService);
+    public PtpEdit? FindPairInForce(CptCode first, CptCode second, LocalDate dateOfService)
+    {
+        int day = DayNumbers.Of(dateOfService);
+        int row = RowInForce(first, second, day);
+        if (row >= 0)
+        {
+            return Edit(row, first, second);
+        }
+
+        row = RowInForce(second, first, day);
+        return row < 0 ? null : Edit(row, second, first);
+    }
 
     /// <summary>Returns a new table without the rows that match <paramref name="remove"/>.</summary>
     /// <param name="remove">Which rows to drop.</param>
@@ -157,7 +162,16 @@ public sealed partial class PtpEditTable
     public PtpEditTable Without(Func<PtpEdit, bool> remove, string? version = null)
     {
         Guard.NotNull(remove);
-        return new PtpEditTable(version ?? Version + "+custom", Source, [.. _edits.Where(e => !remove(e))], Origin);
+        var kept = new List<PtpRow>();
+        for (int i = 0; i < _rows.Length; i++)
+        {
+            if (!remove(EditAt(i)))
+            {
+                kept.Add(_rows[i]);
+            }
+        }
+
+        return new PtpEditTable(version ?? Version + "+custom", Source, [.. kept], _texts, Origin);
     }
 
     /// <summary>Returns a new table with rows added.</summary>
@@ -167,56 +181,132 @@ public sealed partial class PtpEditTable
     public PtpEditTable With(IEnumerable<PtpEdit> edits, string? version = null)
     {
         Guard.NotNull(edits);
-        var rows = edits.ToArray();
-        if (Array.IndexOf(rows, null) >= 0)
-        {
-            throw new ArgumentException("Rows must not be null.", nameof(edits));
-        }
-
-        return new PtpEditTable(version ?? Version + "+custom", Source, [.. _edits, .. rows], Origin);
+        var builder = new PtpRowsBuilder(_texts);
+        builder.AddRange(_rows);
+        AddAll(builder, edits, nameof(edits));
+        var (rows, texts) = builder.Build();
+        return new PtpEditTable(version ?? Version + "+custom", Source, rows, texts, Origin);
     }
 
-    private static void SortByPair(PtpEdit[] edits)
+    private static (PtpRow[] Rows, PtpRowText[] Texts) Pack(IEnumerable<PtpEdit> edits, string parameterName)
     {
-        // One 64-bit key per row (column 1, column 2, effective day) sorts a million rows on primitives, in the
-        // same order as comparing the codes ordinally and then the dates. Sorted input (CMS files) allocates nothing.
-        long previous = long.MinValue;
+        Guard.NotNull(edits, parameterName);
+        var builder = new PtpRowsBuilder();
+        AddAll(builder, edits, parameterName);
+        return builder.Build();
+    }
+
+    private static void AddAll(PtpRowsBuilder builder, IEnumerable<PtpEdit> edits, string parameterName)
+    {
         foreach (var edit in edits)
         {
-            long key = SortKey(edit);
-            if (key < previous)
+            if (edit is null)
             {
-                var keys = new long[edits.Length];
-                for (int i = 0; i < edits.Length; i++)
-                {
-                    keys[i] = SortKey(edits[i]);
-                }
-
-                Array.Sort(keys, edits);
-                return;
+                throw new ArgumentException("Rows must not be null.", parameterName);
             }
 
-            previous = key;
+            builder.Add(edit);
         }
     }
 
-    private static long SortKey(PtpEdit edit)
+    /// <summary>The first row of an ordered pair, or -1.</summary>
+    private int FirstRow(CptCode column1, CptCode column2) =>
+        column1.IsDefault || column2.IsDefault ? -1 : _index.Find(_rows, CodeRanks.Of(column1), CodeRanks.Of(column2));
+
+    /// <summary>The last row of an ordered pair in force on a day, or -1.</summary>
+    private int RowInForce(CptCode column1, CptCode column2, int day)
     {
-        return (PairKey(edit.Column1, edit.Column2) << 22) | (uint)edit.EffectiveDate.ToDateOnly().DayNumber; // DayNumber of 9999-12-31 < 2^22
+        int start = FirstRow(column1, column2);
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        int end = start + 1;
+        while (end < _rows.Length && _rows[end].SamePair(_rows[start]))
+        {
+            end++;
+        }
+
+        for (int i = end - 1; i >= start; i--)
+        {
+            if (_rows[i].IsInForceOn(day))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
-    private static long PairKey(CptCode column1, CptCode column2)
+    /// <summary>
+    /// The public row of a found row, built once per row while it stays in the cache of recent rows: two-way sets, so
+    /// two rows an encounter looks up again and again rarely evict each other.
+    /// </summary>
+    private PtpEdit Edit(int row, CptCode column1, CptCode column2)
     {
-        const long codeSpace = 36 * 10_000; // first character 0-9 then A-Z, four digits
-        return (CodeRank(column1) * codeSpace) + CodeRank(column2);
+        int set = (row & ((_cache.Length >> 1) - 1)) << 1;
+        var first = Volatile.Read(ref _cache[set]);
+        if (first is not null && first.Row == row)
+        {
+            return first.Edit;
+        }
+
+        var second = Volatile.Read(ref _cache[set + 1]);
+        if (second is not null && second.Row == row)
+        {
+            return second.Edit;
+        }
+
+        var edit = _rows[row].ToEdit(column1, column2, _texts[_rows[row].Text]);
+        if (first is not null)
+        {
+            Volatile.Write(ref _cache[set + 1], first); // the older one moves to the second way; the oldest goes
+        }
+
+        Volatile.Write(ref _cache[set], new CachedEdit(row, edit));
+        return edit;
     }
 
-    private static long CodeRank(CptCode code)
+    /// <summary>The public row at an index, its codes decoded from their ranks.</summary>
+    private PtpEdit EditAt(int index)
     {
-        var text = code.Value;
-        char first = text[0];
-        int lead = char.IsAsciiDigit(first) ? first - '0' : 10 + (first - 'A');
-        return (lead * 10_000L) + ((text[1] - '0') * 1000) + ((text[2] - '0') * 100) + ((text[3] - '0') * 10) + (text[4] - '0');
+        var row = _rows[index];
+        return row.ToEdit(CodeRanks.ToCode(row.Column1), CodeRanks.ToCode(row.Column2), _texts[row.Text]);
+    }
+
+    private static PtpRow[] SortByPair(PtpRow[] rows)
+    {
+        bool sorted = true;
+        for (int i = 1; i < rows.Length && sorted; i++)
+        {
+            sorted = rows[i - 1].CompareByPairAndEffective(rows[i]) <= 0;
+        }
+
+        if (sorted)
+        {
+            return rows;
+        }
+
+        // Stable: rows with the same pair and effective date keep their order, so the one given last wins a lookup.
+        var order = new int[rows.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, Comparer<int>.Create((a, b) =>
+        {
+            int byRow = rows[a].CompareByPairAndEffective(rows[b]);
+            return byRow != 0 ? byRow : a.CompareTo(b);
+        }));
+        var result = new PtpRow[rows.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            result[i] = rows[order[i]];
+        }
+
+        return result;
     }
 
     private static PtpEditTable LoadDefault()
@@ -225,8 +315,32 @@ public sealed partial class PtpEditTable
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var loaded = Load(reader, "embedded:ptp-edits.tsv");
-        return new PtpEditTable(loaded.Version, loaded.Source, [.. loaded._edits], new TableOrigin(PairTableKind.ShippedSubset, [], null, Complete: false));
+        return new PtpEditTable(loaded.Version, loaded.Source, loaded._rows, loaded._texts, new TableOrigin(PairTableKind.ShippedSubset, [], null, Complete: false));
     }
 
-    private readonly record struct Span(int Start, int Length);
+    /// <summary>A row built for a lookup, with its index (a cache slot holds one at a time; replacing it is a benign race).</summary>
+    private sealed class CachedEdit(int row, PtpEdit edit)
+    {
+        public int Row { get; } = row;
+
+        public PtpEdit Edit { get; } = edit;
+    }
+
+    /// <summary>The rows as <see cref="PtpEdit"/>s, each built when it is read.</summary>
+    private sealed class EditList(PtpEditTable table) : IReadOnlyList<PtpEdit>
+    {
+        public int Count => table._rows.Length;
+
+        public PtpEdit this[int index] => (uint)index < (uint)table._rows.Length ? table.EditAt(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<PtpEdit> GetEnumerator()
+        {
+            for (int i = 0; i < table._rows.Length; i++)
+            {
+                yield return table.EditAt(i);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -45,15 +45,15 @@ public sealed class PtpEditTableTests
     {
         var early = Edit(C97140, C97530, ModifierIndicator.NotAllowed, new LocalDate(2019, 1, 1), new LocalDate(2020, 4, 1));
         var late = Edit(C97140, C97530, ModifierIndicator.Allowed, new LocalDate(2020, 10, 1));
-        var table = PtpEditTable.Create("t", "t", [late, early]);
+        var table = PtpEditTable.Create("t", "t", [late, early]); // rows are kept packed: lookups return equal rows, not the same instances
 
         Assert.Null(table.FindInForce(C97140, C97530, new LocalDate(2018, 12, 31)));
-        Assert.Same(early, table.FindInForce(C97140, C97530, new LocalDate(2019, 1, 1)));
-        Assert.Same(early, table.FindInForce(C97140, C97530, new LocalDate(2020, 3, 31)));
+        Assert.Equal(early, table.FindInForce(C97140, C97530, new LocalDate(2019, 1, 1)));
+        Assert.Equal(early, table.FindInForce(C97140, C97530, new LocalDate(2020, 3, 31)));
         Assert.Null(table.FindInForce(C97140, C97530, new LocalDate(2020, 4, 1))); // deletion date is exclusive
         Assert.Null(table.FindInForce(C97140, C97530, new LocalDate(2020, 9, 30)));
-        Assert.Same(late, table.FindInForce(C97140, C97530, new LocalDate(2020, 10, 1)));
-        Assert.Same(late, table.FindPairInForce(C97530, C97140, new LocalDate(2030, 1, 1)));
+        Assert.Equal(late, table.FindInForce(C97140, C97530, new LocalDate(2020, 10, 1)));
+        Assert.Equal(late, table.FindPairInForce(C97530, C97140, new LocalDate(2030, 1, 1)));
         Assert.Equal(2, table.GetRows(C97140, C97530).Length);
     }
 
