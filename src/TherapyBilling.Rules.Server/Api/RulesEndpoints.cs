@@ -43,6 +43,7 @@ internal static partial class RulesEndpoints
             .WithSummary("The versions of the loaded reference data.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        FhirCheckEndpoint.Map(rules);
 
         // Help pages hold no patient data: open, so that CDS cards and the page can link to them.
         app.MapGet("/v1/diagnostics/{id}", Diagnostics)
