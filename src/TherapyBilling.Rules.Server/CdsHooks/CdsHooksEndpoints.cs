@@ -99,10 +99,19 @@ internal static partial class CdsHooksEndpoints
             prefetch[key] = value;
         }
 
-        var mapping = FhirEncounterMapper.Map(prefetch["encounter"]!.Value, prefetch["procedures"], prefetch["claim"]);
-        var contract = JsonSerializer.SerializeToElement(mapping.Contract, ServerJsonContext.Default.JsonObject);
-        var report = RulesEndpoints.CheckOne(0, contract, options);
-        var cards = CardBuilder.Build(report, mapping, prefetch["claim"], baseUrl, Math.Max(2, cds.Value.MaxCards));
+        IReadOnlyList<CdsCard> cards;
+        try
+        {
+            var hook = HookResources.Read(encounterId, prefetch["encounter"]!.Value, prefetch["procedures"], prefetch["claim"]);
+            var report = hook.Encounter?.Encounter is { } encounter ? ComplianceEngine.Check(encounter, options) : null;
+            cards = CardBuilder.Build(hook, report, baseUrl, Math.Max(2, cds.Value.MaxCards));
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException)
+        {
+            // The SDK's lenient reader keeps a value of the wrong type (a quantity "three") and throws when it is used.
+            return Problems.From(DiagnosticDescriptors.RequestMalformed.Create("prefetch", Problems.Arg("problem", "has a prefetched resource with a value that is not valid FHIR R4")), StatusCodes.Status400BadRequest);
+        }
+
         LogAnswered(logger, cards.Count);
         return TypedResults.Ok(new CdsResponse(cards));
     }
