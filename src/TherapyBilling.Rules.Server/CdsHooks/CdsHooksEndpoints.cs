@@ -61,7 +61,7 @@ internal static partial class CdsHooksEndpoints
         ILogger<CdsTokenValidator> logger)
     {
         string baseUrl = (cds.Value.BaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}").TrimEnd('/');
-        if (!auth.Value.AllowAnonymous && await tokens.ValidateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, baseUrl + "/cds-services/" + ServiceId).ConfigureAwait(false) is { } reason)
+        if (!auth.Value.AllowAnonymous && await tokens.ValidateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, baseUrl + "/cds-services/" + ServiceId, context.RequestAborted).ConfigureAwait(false) is { } reason)
         {
             LogRefused(logger, reason);
             return Problems.From(DiagnosticDescriptors.HookTokenRefused.Create(string.Empty, Problems.Arg("reason", reason)), StatusCodes.Status401Unauthorized);
