@@ -17,7 +17,7 @@ internal static partial class RulesEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var rules = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithTags("rules");
+        var rules = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithMetadata(new RequiresApiKeyAttribute()).WithTags("rules");
         rules.MapPost("/check", Check)
             .WithName("check")
             .WithMetadata(new JsonBodyAttribute("One encounter (input contract v1, schemas/encounter.schema.json), or { \"encounters\": [ ... ] }."))

@@ -29,6 +29,7 @@ internal static partial class CdsHooksEndpoints
         group.MapGet("", Discovery).WithName("cds-discovery").WithSummary("CDS Hooks discovery: the services this server offers.");
         group.MapPost("/" + ServiceId, Call)
             .WithName("cds-encounter-discharge")
+            .WithMetadata(new RequiresEhrTokenAttribute())
             .WithSummary("CDS Hooks service on encounter-discharge: billing findings as cards, fixes as Claim updates.")
             .WithMetadata(new JsonBodyAttribute("A CDS Hooks 2.0 request (hook, hookInstance, context.encounterId, prefetch)."))
             .ProducesProblem(StatusCodes.Status400BadRequest)
