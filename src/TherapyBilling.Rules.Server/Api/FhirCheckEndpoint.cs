@@ -30,7 +30,7 @@ internal static partial class FhirCheckEndpoint
             .WithMetadata(new JsonBodyAttribute("A FHIR R4 Bundle (any type) holding Encounters, their Procedures and Claims (and Coverage/Organization to name the payer); docs/fhir.md has the mapping.", FhirJsonMediaType, "application/json"))
             .WithSummary("Check the encounters of a FHIR R4 Bundle; the findings come back as OperationOutcomes in a Bundle.")
             .WithDescription("One OperationOutcome per Encounter (id = the Encounter's id), then one per finding that no Encounter of the Bundle owns, in a Bundle of type collection: what the CLI writes with --input-format fhir --format fhir. Errors are application/problem+json with a TBR id.")
-            .Produces<string>(StatusCodes.Status200OK, FhirJsonMediaType)
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, FhirJsonMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
