@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using TherapyBilling.Rules.Server.Api;
 using TherapyBilling.Rules.Server.CdsHooks.FhirMapping;
 using TherapyBilling.Rules.Server.Configuration;
 using TherapyBilling.Rules.Server.Http;
