@@ -12,6 +12,7 @@ internal sealed class FhirEncounterMapper
 {
     private const int MaxMinutes = 1440;
     private const int MaxUnits = 999;
+    private const string InvalidCode = "not a code of its value set";
 
     private readonly Hl7.Fhir.Model.Encounter _resource;
     private readonly string _path;
@@ -58,11 +59,12 @@ internal sealed class FhirEncounterMapper
         var excludedClaims = new HashSet<Claim>();
         foreach (var (claim, index) in items)
         {
-            if (claim.Status is FinancialResourceStatusCodes.Cancelled or FinancialResourceStatusCodes.EnteredInError)
+            var (claimStatus, claimLiteral) = ReadStatus(claim.StatusElement);
+            if (claimStatus is FinancialResourceStatusCodes.Cancelled or FinancialResourceStatusCodes.EnteredInError || claimLiteral == InvalidCode)
             {
                 if (excludedClaims.Add(claim))
                 {
-                    Status(FhirReferences.Path(claim), claim.Status?.GetLiteral() ?? "missing", "claim", "active or draft");
+                    Status(FhirReferences.Path(claim), claimLiteral, "claim", "active or draft");
                 }
 
                 continue;
@@ -123,9 +125,10 @@ internal sealed class FhirEncounterMapper
     private TreatmentSegment? ReadSegment(Procedure procedure, LocalDate? date)
     {
         string path = FhirReferences.Path(procedure);
-        if (procedure.Status != EventStatus.Completed)
+        var (status, literal) = ReadStatus(procedure.StatusElement);
+        if (status != EventStatus.Completed)
         {
-            Status(path, procedure.Status?.GetLiteral() ?? "missing", "procedure", "completed");
+            Status(path, literal, "procedure", "completed");
             return null;
         }
 
@@ -426,6 +429,21 @@ internal sealed class FhirEncounterMapper
         }
 
         return distinct.Count == 1 ? distinct[0] : null;
+    }
+
+    /// <summary>
+    /// A status code, read without the SDK's typed getter (which throws on a code outside the value set, and the parser
+    /// keeps such codes): the literal when it is a code of the value set, never other written text (it is input).
+    /// </summary>
+    private static (T? Value, string Literal) ReadStatus<T>(Code<T>? element)
+        where T : struct, Enum
+    {
+        if (element?.JsonValue is not string text)
+        {
+            return (null, "missing");
+        }
+
+        return EnumUtility.ParseLiteral<T>(text) is { } value ? (value, value.GetLiteral()) : (null, InvalidCode);
     }
 
     private void Conflict(string what, string values) =>

@@ -35,9 +35,13 @@ public static class ServerApp
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<CdsHooks.CdsTokenValidator>();
+        services.AddSingleton<CdsHooks.JwksKeySource>();
         services.AddHttpClient("fhir", client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(CdsHooks.JwksKeySource.HttpClientName, (provider, client) =>
+                client.Timeout = TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CdsHooksOptions>>().Value.JwksTimeoutSeconds)))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddOperationTransformer(OpenApiBodies.Describe).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer(OpenApiBodies.Describe).AddOperationTransformer(OpenApiSecurity.ApplyToOperation).AddDocumentTransformer(OpenApiSecurity.DescribeSchemes).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "TherapyBilling.Rules service";
             document.Info.Version = "v1";

@@ -100,6 +100,16 @@ public class ClaimMappingTests
     }
 
     [Fact]
+    public void ClaimStatusOutsideTheValueSet_IsTbr074_AndNotCounted()
+    {
+        var claim = (Claim)FhirJson.ParseResource(FhirJson.Serialize(Claim("c1", Item("97110", 1))).Replace("\"active\"", "\"paid-ish\"", StringComparison.Ordinal));
+        var read = ReadOne(F.Encounter(), claim);
+        Assert.Empty(read.Encounter!.BilledLines);
+        Assert.Equal(("TBR074", "Claim/c1.status"), (read.Diagnostics[0].Id, read.Diagnostics[0].Path));
+        Assert.DoesNotContain("paid-ish", read.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Payer_FromInsurerIdentifier()
     {
         var claim = F.With(Claim("c1", Item("97110", 1)), c => c.Insurer = new ResourceReference { Identifier = new Identifier(null, "medicare") });

@@ -98,6 +98,19 @@ public class ProcedureMappingTests
     }
 
     [Fact]
+    public void StatusOutsideTheValueSet_IsTbr074_WithoutRepeatingIt()
+    {
+        // The lenient JSON reader keeps such a code; the SDK's typed getter would throw on it.
+        var procedure = (Procedure)FhirJson.ParseResource(FhirJson.Serialize(F.Procedure("p1")).Replace("\"completed\"", "\"done-ish\"", StringComparison.Ordinal));
+        var read = ReadOne(F.Encounter(), procedure);
+        Assert.Empty(read.Encounter!.Segments);
+        var d = Assert.Single(read.Diagnostics);
+        Assert.Equal(("TBR074", "Procedure/p1.status"), (d.Id, d.Path));
+        Assert.DoesNotContain("done-ish", d.Message, StringComparison.Ordinal);
+        Assert.Contains("not a code of its value set", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoCptCoding_IsTbr072_Warning_AndNotCounted()
     {
         var procedure = F.With(F.Procedure("p1"), p => p.Code = new CodeableConcept("http://snomed.info/sct", "229065009"));

@@ -17,7 +17,7 @@ internal static partial class RulesEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var rules = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithTags("rules");
+        var rules = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>().WithMetadata(new RequiresApiKeyAttribute()).WithTags("rules");
         rules.MapPost("/check", Check)
             .WithName("check")
             .WithMetadata(new JsonBodyAttribute("One encounter (input contract v1, schemas/encounter.schema.json), or { \"encounters\": [ ... ] }."))
@@ -43,6 +43,7 @@ internal static partial class RulesEndpoints
             .WithSummary("The versions of the loaded reference data.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        FhirCheckEndpoint.Map(rules);
 
         // Help pages hold no patient data: open, so that CDS cards and the page can link to them.
         app.MapGet("/v1/diagnostics/{id}", Diagnostics)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using TherapyBilling.Rules.Server.Api;
+using System.Text.RegularExpressions;
 using TherapyBilling.Rules.Server.CdsHooks.FhirMapping;
 
 namespace TherapyBilling.Rules.Server.CdsHooks;
@@ -9,50 +8,54 @@ namespace TherapyBilling.Rules.Server.CdsHooks;
 /// <summary>
 /// Turns a report into CDS Hooks cards: one per finding (indicator from the severity: error → critical, warning →
 /// warning, info → info), at most the configured number, the rest counted on a last card; a suggestion that updates
-/// the Claim wherever the report carries a certain fix for a Claim item.
+/// the Claim wherever a finding carries a fix the library proved for a billed line that came from a Claim item.
 /// </summary>
-internal static class CardBuilder
+internal static partial class CardBuilder
 {
     public const int MaxSummary = 140;
     private const string Label = "TherapyBilling.Rules";
 
-    public static IReadOnlyList<CdsCard> Build(ReportDto report, MappedEncounter mapping, JsonElement? claim, string baseUrl, int maxCards)
+    public static IReadOnlyList<CdsCard> Build(HookEncounter hook, EncounterReport? report, string baseUrl, int maxCards)
     {
+        var diagnostics = Findings(hook, report);
         var cards = new List<CdsCard>();
-        var claimResource = FhirEncounterMapper.Resources(claim, "Claim").Select(c => (JsonElement?)c).FirstOrDefault();
         int shown = 0;
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
-            if (shown == maxCards - 1 && report.Diagnostics.Count > maxCards)
+            if (shown == maxCards - 1 && diagnostics.Count > maxCards)
             {
-                int rest = report.Diagnostics.Count - shown;
+                int rest = diagnostics.Count - shown;
                 cards.Add(Card($"{rest} more findings: check the encounter in the billing system", $"{rest} further findings were not shown as cards.", "info", null, baseUrl, null));
                 break;
             }
 
-            var suggestions = report.Fixes
-                .Where(f => f.DiagnosticId == diagnostic.Id && f.Path == diagnostic.Path)
-                .Select(f => Suggestion(f, mapping, claimResource))
+            var suggestions = diagnostic.Fixes
+                .Select(f => Suggestion(f, hook))
                 .OfType<CdsSuggestion>()
                 .Take(1)
                 .ToList();
-            string detail = diagnostic.Message + (report.Fixes.FirstOrDefault(f => f.DiagnosticId == diagnostic.Id && f.Path == diagnostic.Path) is { } fix ? "\n\nFix: " + fix.Reason : string.Empty);
-            cards.Add(Card(diagnostic.Id + ": " + diagnostic.Title, detail, Indicator(diagnostic.Severity), diagnostic.Id, baseUrl, suggestions.Count > 0 ? suggestions : null));
+            string detail = diagnostic.Message + (diagnostic.Fixes.IsDefaultOrEmpty ? string.Empty : "\n\nFix: " + diagnostic.Fixes[0].Reason);
+            cards.Add(Card(diagnostic.Id + ": " + diagnostic.Descriptor.Title, detail, Indicator(diagnostic.Severity), diagnostic.Id, baseUrl, suggestions.Count > 0 ? suggestions : null));
             shown++;
         }
 
-        if (mapping.UnmappedProcedures > 0 || mapping.UnmappedClaimItems > 0)
+        return cards;
+    }
+
+    /// <summary>The findings of the hook in the canonical order: the adapter's (mapping, unattached) and the report's, with FHIRPaths.</summary>
+    internal static List<Diagnostic> Findings(HookEncounter hook, EncounterReport? report)
+    {
+        IEnumerable<Diagnostic> all = hook.Unattached;
+        if (hook.Encounter is { } read)
         {
-            cards.Add(Card(
-                "Some procedures or claim items were not checked",
-                string.Create(CultureInfo.InvariantCulture, $"{mapping.UnmappedProcedures} procedure(s) without a CPT/HCPCS code or performed start and end, and {mapping.UnmappedClaimItems} claim item(s) without a CPT/HCPCS code or whole quantity, were not checked."),
-                "info",
-                null,
-                baseUrl,
-                null));
+            all = all.Concat(read.Diagnostics);
+            if (report is not null)
+            {
+                all = all.Concat(read.ToFhirPaths(report.Diagnostics));
+            }
         }
 
-        return cards;
+        return [.. DiagnosticOrder.Sort(all)];
     }
 
     public static CdsCard DataMissing(string what, string baseUrl) =>
@@ -69,55 +72,50 @@ internal static class CardBuilder
             suggestions is null ? null : "at-most-one",
             null);
 
-    private static string Indicator(string severity) => severity switch
+    private static string Indicator(Severity severity) => severity switch
     {
-        "error" => "critical",
-        "warning" => "warning",
+        Severity.Error => "critical",
+        Severity.Warning => "warning",
         _ => "info",
     };
 
-    /// <summary>The Claim as it should be after the fix; only for modifier and unit fixes on a mapped Claim item.</summary>
-    private static CdsSuggestion? Suggestion(FixDto fix, MappedEncounter mapping, JsonElement? claim)
+    /// <summary>The Claim as it should be after the fix; only for modifier and unit fixes on a billed line that came from a Claim item.</summary>
+    private static CdsSuggestion? Suggestion(Fix fix, HookEncounter hook)
     {
-        if (claim is not { } resource || fix.Line < 0 || fix.Line >= mapping.ClaimItemOfLine.Count || fix.Action == "documentTimes")
+        if (hook.Encounter is not { } read || !fix.Path.StartsWith("lines[", StringComparison.Ordinal)
+            || ClaimItem().Match(read.ToFhirPath(fix.Path)) is not { Success: true } at
+            || !hook.Claims.TryGetValue(at.Groups["claim"].Value, out var resource)
+            || JsonNode.Parse(resource.GetRawText()) is not JsonObject updated || updated["item"] is not JsonArray items
+            || !int.TryParse(at.Groups["item"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int itemIndex)
+            || itemIndex >= items.Count || items[itemIndex] is not JsonObject item)
         {
             return null;
         }
 
-        if (JsonNode.Parse(resource.GetRawText()) is not JsonObject updated || updated["item"] is not JsonArray items)
-        {
-            return null;
-        }
-
-        int itemIndex = mapping.ClaimItemOfLine[fix.Line];
-        if (items[itemIndex] is not JsonObject item)
-        {
-            return null;
-        }
-
+        string code = fix.Code.Value;
         string label;
         switch (fix.Action)
         {
-            case "addModifier" when fix.Modifier is { } add:
+            case FixAction.AddModifier when fix.Modifier is { } add:
                 if (item["modifier"] is not JsonArray modifiers)
                 {
                     item["modifier"] = modifiers = [];
                 }
 
-                modifiers.Add(new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://www.ama-assn.org/go/cpt", ["code"] = add }) });
-                label = $"Add modifier {add} to {fix.Code}";
+                modifiers.Add(new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://www.ama-assn.org/go/cpt", ["code"] = add.Value }) });
+                label = $"Add modifier {add.Value} to {code}";
                 break;
-            case "removeModifier" when fix.Modifier is { } remove && item["modifier"] is JsonArray present:
-                foreach (var node in present.Where(n => n?["coding"] is JsonArray c && c.Any(x => (string?)x?["code"] == remove)).ToList())
+            case FixAction.RemoveModifier when fix.Modifier is { } remove && item["modifier"] is JsonArray present:
+                foreach (var node in present.Where(n => n?["coding"] is JsonArray c && c.Any(x => (string?)x?["code"] == remove.Value)).ToList())
                 {
                     present.Remove(node);
                 }
 
-                label = $"Remove modifier {remove} from {fix.Code}";
+                label = $"Remove modifier {remove.Value} from {code}";
                 break;
-            case "setUnits" when fix.Units is int units:
+            case FixAction.ChangeUnits when fix.Units is int units:
                 item["quantity"] = new JsonObject { ["value"] = units };
-                label = $"Bill {units} unit(s) of {fix.Code}";
+                label = $"Bill {units} unit(s) of {code}";
                 break;
             default:
                 return null;
@@ -126,4 +124,8 @@ internal static class CardBuilder
         var action = new CdsAction("update", label + " (" + fix.DiagnosticId + ")", updated);
         return new CdsSuggestion(label, Guid.NewGuid().ToString(), true, [action]);
     }
+
+    /// <summary>The Claim item of a FHIRPath the adapter gives a billed line: <c>Claim/abc.item[1]</c> (or <c>Claim.item[1]</c> for a Claim without id).</summary>
+    [GeneratedRegex("^(?<claim>Claim(/[A-Za-z0-9\\-\\.]{1,64})?)\\.item\\[(?<item>[0-9]+)\\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimItem();
 }

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using TherapyBilling.Rules.Server.Api;
 using TherapyBilling.Rules.Server.CdsHooks.FhirMapping;
 using TherapyBilling.Rules.Server.Configuration;
 using TherapyBilling.Rules.Server.Http;
@@ -29,6 +28,7 @@ internal static partial class CdsHooksEndpoints
         group.MapGet("", Discovery).WithName("cds-discovery").WithSummary("CDS Hooks discovery: the services this server offers.");
         group.MapPost("/" + ServiceId, Call)
             .WithName("cds-encounter-discharge")
+            .WithMetadata(new RequiresEhrTokenAttribute())
             .WithSummary("CDS Hooks service on encounter-discharge: billing findings as cards, fixes as Claim updates.")
             .WithMetadata(new JsonBodyAttribute("A CDS Hooks 2.0 request (hook, hookInstance, context.encounterId, prefetch)."))
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -61,7 +61,7 @@ internal static partial class CdsHooksEndpoints
         ILogger<CdsTokenValidator> logger)
     {
         string baseUrl = (cds.Value.BaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}").TrimEnd('/');
-        if (!auth.Value.AllowAnonymous && await tokens.ValidateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, baseUrl + "/cds-services/" + ServiceId).ConfigureAwait(false) is { } reason)
+        if (!auth.Value.AllowAnonymous && await tokens.ValidateAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, baseUrl + "/cds-services/" + ServiceId, context.RequestAborted).ConfigureAwait(false) is { } reason)
         {
             LogRefused(logger, reason);
             return Problems.From(DiagnosticDescriptors.HookTokenRefused.Create(string.Empty, Problems.Arg("reason", reason)), StatusCodes.Status401Unauthorized);
@@ -99,10 +99,19 @@ internal static partial class CdsHooksEndpoints
             prefetch[key] = value;
         }
 
-        var mapping = FhirEncounterMapper.Map(prefetch["encounter"]!.Value, prefetch["procedures"], prefetch["claim"]);
-        var contract = JsonSerializer.SerializeToElement(mapping.Contract, ServerJsonContext.Default.JsonObject);
-        var report = RulesEndpoints.CheckOne(0, contract, options);
-        var cards = CardBuilder.Build(report, mapping, prefetch["claim"], baseUrl, Math.Max(2, cds.Value.MaxCards));
+        IReadOnlyList<CdsCard> cards;
+        try
+        {
+            var hook = HookResources.Read(encounterId, prefetch["encounter"]!.Value, prefetch["procedures"], prefetch["claim"]);
+            var report = hook.Encounter?.Encounter is { } encounter ? ComplianceEngine.Check(encounter, options) : null;
+            cards = CardBuilder.Build(hook, report, baseUrl, Math.Max(2, cds.Value.MaxCards));
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException)
+        {
+            // The SDK's lenient reader keeps a value of the wrong type (a quantity "three") and throws when it is used.
+            return Problems.From(DiagnosticDescriptors.RequestMalformed.Create("prefetch", Problems.Arg("problem", "has a prefetched resource with a value that is not valid FHIR R4")), StatusCodes.Status400BadRequest);
+        }
+
         LogAnswered(logger, cards.Count);
         return TypedResults.Ok(new CdsResponse(cards));
     }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -8,32 +7,16 @@ namespace TherapyBilling.Rules.Server.CdsHooks;
 
 /// <summary>
 /// Checks the JWT an EHR sends with each CDS Hooks call (CDS Hooks 2.0, "Trusting CDS Clients"): the issuer is on the
-/// allowlist, the signature verifies with a key of that issuer's JWKS file, the audience is the service's URL, the
+/// allowlist, the signature verifies with a key of that issuer's JWKS (file or URL, <see cref="JwksKeySource"/>), the audience is the service's URL, the
 /// token has not expired, lives no longer than the configured maximum (5 minutes), and carries a <c>jti</c>.
 /// </summary>
-internal sealed class CdsTokenValidator
+internal sealed class CdsTokenValidator(IOptions<CdsHooksOptions> options, JwksKeySource keys)
 {
-    private readonly CdsHooksOptions _options;
-    private readonly FrozenDictionary<string, IReadOnlyList<SecurityKey>> _keys;
+    private readonly CdsHooksOptions _options = options.Value;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public CdsTokenValidator(IOptions<CdsHooksOptions> options)
-    {
-        _options = options.Value;
-        var keys = new Dictionary<string, IReadOnlyList<SecurityKey>>(StringComparer.Ordinal);
-        foreach (var issuer in _options.Issuers)
-        {
-            if (issuer.Issuer.Length > 0 && File.Exists(issuer.JwksFile))
-            {
-                keys[issuer.Issuer] = [.. new JsonWebKeySet(File.ReadAllText(issuer.JwksFile)).GetSigningKeys()];
-            }
-        }
-
-        _keys = keys.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
     /// <summary>Validates the token; returns <see langword="null"/> when accepted, else the reason (no token content).</summary>
-    public async Task<string?> ValidateAsync(string? authorization, string audience)
+    public async Task<string?> ValidateAsync(string? authorization, string audience, CancellationToken cancel = default)
     {
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -47,16 +30,23 @@ internal sealed class CdsTokenValidator
         }
 
         var jwt = _handler.ReadJsonWebToken(token);
-        if (!_keys.TryGetValue(jwt.Issuer ?? string.Empty, out var keys))
+        string issuer = jwt.Issuer ?? string.Empty;
+        if (!keys.IsKnownIssuer(issuer))
         {
             return "unknown issuer";
+        }
+
+        var signingKeys = await keys.GetKeysAsync(issuer, jwt.Kid, cancel).ConfigureAwait(false);
+        if (signingKeys.Count == 0)
+        {
+            return "issuer keys unavailable";
         }
 
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = audience,
-            IssuerSigningKeys = keys,
+            IssuerSigningKeys = signingKeys,
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,

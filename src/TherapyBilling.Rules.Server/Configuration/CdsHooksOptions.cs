@@ -9,7 +9,7 @@ public sealed class CdsHooksOptions
     /// <summary>Gets or sets the service's public base URL (e.g. <c>https://rules.example.org</c>); a token's <c>aud</c> must be the service's URL under it.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Gets the EHRs allowed to call: issuer and JWKS file.</summary>
+    /// <summary>Gets the EHRs allowed to call: issuer, and its JWKS file or URL.</summary>
     public IList<CdsIssuer> Issuers { get; } = [];
 
     /// <summary>Gets or sets the longest token lifetime accepted (<c>exp - iat</c>), in seconds; the spec recommends 5 minutes.</summary>
@@ -17,6 +17,12 @@ public sealed class CdsHooksOptions
 
     /// <summary>Gets or sets a value indicating whether the service may fetch missing prefetch data from the EHR's <c>fhirServer</c> when <c>fhirAuthorization</c> is given.</summary>
     public bool AllowFhirFetch { get; set; }
+
+    /// <summary>Gets or sets the least time between two fetches of one JWKS URL, in minutes: a token naming a key id the cache lacks fetches again only after it.</summary>
+    public int JwksRefreshMinutes { get; set; } = 5;
+
+    /// <summary>Gets or sets how long a JWKS fetch may take, in seconds; a fetch that takes longer fails (and the token is refused).</summary>
+    public int JwksTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Gets or sets the most cards one response carries; further findings are counted on a last card.</summary>
     public int MaxCards { get; set; } = 10;
@@ -30,4 +36,7 @@ public sealed class CdsIssuer
 
     /// <summary>Gets or sets the file holding the issuer's JSON Web Key Set.</summary>
     public string JwksFile { get; set; } = "";
+
+    /// <summary>Gets or sets the URL of the issuer's JSON Web Key Set (https; http only to the loopback interface); used instead of <see cref="JwksFile"/> when set.</summary>
+    public string? JwksUrl { get; set; }
 }

@@ -18,10 +18,7 @@ internal static class OpenApiBodies
             {
                 Required = true,
                 Description = body.Description,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
-                },
+                Content = body.MediaTypes.ToDictionary(static m => m, static _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } }, StringComparer.Ordinal),
             };
         }
 
@@ -31,8 +28,11 @@ internal static class OpenApiBodies
 
 /// <summary>Marks an endpoint that reads a JSON body itself, with the body's description for the OpenAPI document.</summary>
 /// <param name="description">What the body is.</param>
+/// <param name="mediaTypes">The media types accepted (<c>application/json</c> when none is named).</param>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class JsonBodyAttribute(string description) : Attribute
+internal sealed class JsonBodyAttribute(string description, params string[] mediaTypes) : Attribute
 {
     public string Description { get; } = description;
+
+    public IReadOnlyList<string> MediaTypes { get; } = mediaTypes.Length > 0 ? mediaTypes : ["application/json"];
 }

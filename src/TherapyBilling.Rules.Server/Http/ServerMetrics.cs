@@ -43,6 +43,15 @@ internal sealed class ServerMetrics : IDisposable
         }
     }
 
+    public void Checked(int encounters, IEnumerable<Diagnostic> findings)
+    {
+        _encounters.Add(encounters);
+        foreach (var group in findings.GroupBy(d => d.Severity))
+        {
+            _findings.Add(group.Count(), new KeyValuePair<string, object?>("severity", SeverityText.Of(group.Key)));
+        }
+    }
+
     public void Dispose() => _meter.Dispose();
 
     /// <summary>Middleware that counts every request by its route pattern (not its path, which can hold an id).</summary>

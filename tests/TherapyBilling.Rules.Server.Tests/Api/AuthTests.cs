@@ -11,6 +11,7 @@ public sealed class AuthTests
         { "/v1/check", Samples.Clean },
         { "/v1/units", Samples.Clean },
         { "/v1/reference", null },
+        { "/v1/fhir/check", FhirBundles.OneVisit() },
     };
 
     public static TheoryData<string> OpenRoutes() => ["/healthz", "/readyz", "/openapi/v1.json", "/v1/diagnostics/TBR108", "/cds-services", "/"];

@@ -87,9 +87,38 @@ public sealed class CdsHooksTests : IClassFixture<CdsHooksTests.Fixture>
         Assert.Equal("warning", pair.GetProperty("indicator").GetString());
         Assert.False(pair.TryGetProperty("suggestions", out var noPairFix) && noPairFix.ValueKind == JsonValueKind.Array && noPairFix.GetArrayLength() > 0);
 
-        // The plan of care's discipline is not in the Encounter: GP is not proven, so the card carries no suggestion.
+        // The FHIR adapter reads the discipline from the GP on the 97535 item, so the library proves GP for 97530: the
+        // card's suggestion adds it to that Claim item (the minimal mapper it replaced knew no discipline and offered none).
         var gp = Assert.Single(cards, c => c.GetProperty("summary").GetString()!.StartsWith("TBR310", StringComparison.Ordinal));
-        Assert.False(gp.TryGetProperty("suggestions", out var none) && none.ValueKind == JsonValueKind.Array);
+        var addGp = Assert.Single(Assert.Single(gp.GetProperty("suggestions").EnumerateArray()).GetProperty("actions").EnumerateArray());
+        var item = addGp.GetProperty("resource").GetProperty("item")[1];
+        Assert.Equal("97530", item.GetProperty("productOrService").GetProperty("coding")[0].GetProperty("code").GetString());
+        Assert.Contains(item.GetProperty("modifier").EnumerateArray(), m => m.GetProperty("coding")[0].GetProperty("code").GetString() == "GP");
+    }
+
+    [Fact]
+    public async Task ProcedureWithoutCpt_IsACardOfTheAdapter()
+    {
+        string request = FhirSamples.Request().Replace("\"code\":\"97530\"}]},\"performedPeriod\"", "\"code\":\"97530\",\"system\":\"http://snomed.info/sct\"}]},\"performedPeriod\"", StringComparison.Ordinal)
+            .Replace("{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97530\",\"system\":\"http://snomed.info/sct\"}", "{\"system\":\"http://snomed.info/sct\",\"code\":\"229065009\"}", StringComparison.Ordinal);
+        Assert.Contains("229065009", request, StringComparison.Ordinal);
+        var response = await Call(request, _fixture.Keys.Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("cards").EnumerateArray().ToList();
+        Assert.Contains(cards, c => c.GetProperty("summary").GetString()!.StartsWith(DiagnosticIds.FhirProcedureNoCpt, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnreadablePrefetch_IsACard_NotAnError()
+    {
+        // An element given twice: the SDK cannot read the Procedures at all.
+        string request = FhirSamples.Request().Replace("\"id\":\"p2\",", "\"id\":\"p2\",\"performedPeriod\":[],", StringComparison.Ordinal);
+        var response = await Call(request, _fixture.Keys.Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("cards").EnumerateArray().ToList();
+        Assert.True(cards.Exists(c => c.GetProperty("summary").GetString()!.StartsWith(DiagnosticIds.FhirUnreadableResource, StringComparison.Ordinal)), string.Join("\n", cards.Select(c => c.GetProperty("summary").GetString())));
     }
 
     [Fact]

@@ -14,15 +14,30 @@ public sealed class EhrKeys : IDisposable
 
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RSA _other = RSA.Create(2048);
+    private readonly RSA _next = RSA.Create(2048);
 
     public EhrKeys()
     {
         JwksFile = Path.Combine(Path.GetTempPath(), "tbr-jwks-" + Guid.NewGuid().ToString("N") + ".json");
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(_rsa.ExportParameters(false)) { KeyId = "ehr-1" });
-        jwk.Use = "sig";
-        jwk.Alg = SecurityAlgorithms.RsaSha384;
-        var set = new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = jwk.Use, alg = jwk.Alg, n = jwk.N, e = jwk.E } } };
-        File.WriteAllText(JwksFile, JsonSerializer.Serialize(set));
+        File.WriteAllText(JwksFile, Jwks());
+    }
+
+    /// <summary>The public JWKS: key ehr-1, and after a rotation also ehr-2.</summary>
+    public string Jwks(bool rotated = false)
+    {
+        var keys = new List<object> { Public(_rsa, "ehr-1") };
+        if (rotated)
+        {
+            keys.Add(Public(_next, "ehr-2"));
+        }
+
+        return JsonSerializer.Serialize(new { keys });
+    }
+
+    private static object Public(RSA rsa, string kid)
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = kid });
+        return new { kty = jwk.Kty, kid, use = "sig", alg = SecurityAlgorithms.RsaSha384, n = jwk.N, e = jwk.E };
     }
 
     public string JwksFile { get; }
@@ -35,10 +50,10 @@ public sealed class EhrKeys : IDisposable
     };
 
     /// <summary>Signs a token; each argument can be spoiled to test a refusal.</summary>
-    public string Token(string issuer = Issuer, string audience = Audience, DateTime? issuedAt = null, TimeSpan? lifetime = null, bool otherKey = false)
+    public string Token(string issuer = Issuer, string audience = Audience, DateTime? issuedAt = null, TimeSpan? lifetime = null, bool otherKey = false, bool nextKey = false, string? keyId = null)
     {
         var iat = issuedAt ?? DateTime.UtcNow;
-        var key = new RsaSecurityKey(otherKey ? _other : _rsa) { KeyId = "ehr-1" };
+        var key = new RsaSecurityKey(nextKey ? _next : otherKey ? _other : _rsa) { KeyId = keyId ?? (nextKey ? "ehr-2" : "ehr-1") };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -56,6 +71,7 @@ public sealed class EhrKeys : IDisposable
     {
         _rsa.Dispose();
         _other.Dispose();
+        _next.Dispose();
         File.Delete(JwksFile);
     }
 }
