@@ -39,12 +39,27 @@ public class LimitBenchmarks
         _ndjson = EncounterMixes.Ndjson(N, Notes ? EncounterMixes.NoteOnEvery : EncounterMixes.NoteOnNone);
         _lines = SplitLines(_ndjson);
         _options = ComplianceOptions.Default with { Today = EncounterMixes.DateOfService };
-        if (_lines.Length != N || ParseRead() != N || Tokenize() <= N)
+        if (_lines.Length != N || ParseRead() != N || ReadSpan() != N || Tokenize() <= N || !AllReadFast())
         {
             throw new InvalidOperationException("The NDJSON stream does not read back cleanly.");
         }
 
         Console.WriteLine($"// LimitBenchmarks: N={N}, Notes={Notes}, {_ndjson.Length / (double)N:F0} bytes per record");
+    }
+
+    /// <summary>Whether every record reads clean from its bytes (a clean record of known properties is what the fast path reads).</summary>
+    private bool AllReadFast()
+    {
+        foreach (var (start, length) in _lines)
+        {
+            var viaSpan = EncounterJson.Read(_ndjson.AsSpan(start, length), null);
+            if (viaSpan.Encounter is null || !viaSpan.Diagnostics.IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [Benchmark(Baseline = true)]
@@ -103,6 +118,38 @@ public class LimitBenchmarks
         {
             using var document = JsonDocument.Parse(_ndjson.AsMemory(start, length), s_options);
             if (EncounterJson.Read(document.RootElement).Encounter is { } encounter)
+            {
+                findings += ComplianceEngine.Check(encounter, _options).Diagnostics.Length;
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Reads every record straight from its bytes (<see cref="EncounterJson.Read(ReadOnlySpan{byte}, EncounterReadOptions?)"/>: the <see cref="Utf8JsonReader"/> fast path).</summary>
+    [Benchmark]
+    public int ReadSpan()
+    {
+        int read = 0;
+        foreach (var (start, length) in _lines)
+        {
+            if (EncounterJson.Read(_ndjson.AsSpan(start, length), null).Encounter is not null)
+            {
+                read++;
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>The same plus <see cref="ComplianceEngine.Check"/>.</summary>
+    [Benchmark]
+    public int ReadSpanCheck()
+    {
+        int findings = 0;
+        foreach (var (start, length) in _lines)
+        {
+            if (EncounterJson.Read(_ndjson.AsSpan(start, length), null).Encounter is { } encounter)
             {
                 findings += ComplianceEngine.Check(encounter, _options).Diagnostics.Length;
             }

@@ -18,6 +18,7 @@ internal static class Measurements
         "measure-load" => MeasureLoad(output),
         "measure-ndjson" => MeasureNdjson(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, output),
         "show-check" => ShowCheck(output),
+        "measure-stages" => StageAllocations.Run(output),
         "write-ndjson" when args.Length > 2 => WriteNdjson(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.Length > 3 ? args[3] : "mix"),
         _ => null,
     };

@@ -50,7 +50,10 @@ internal static class Checker
             return new CheckResult(record.Index, record.Line, null, false, null, [malformed]);
         }
 
-        var read = EncounterJson.Read(record.Element, strict ? s_strict : EncounterReadOptions.Default);
+        // The record's own bytes through the UTF-8 reader: its fast path builds the model without walking the element
+        // (the document is still parsed by EncounterSource, for the record limits and the streaming design); anything
+        // unusual is read from the bytes by the element path, so the result is the same either way.
+        var read = EncounterJson.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record.Element), strict ? s_strict : EncounterReadOptions.Default);
         EncounterReport? report = null;
         ImmutableArray<Diagnostic> diagnostics = read.Diagnostics;
         if (read.Encounter is { } encounter)

@@ -87,32 +87,86 @@ public static partial class ComplianceEngine
 
     private static ImmutableArray<Modifier> ModifiersOf(Encounter encounter, UnitLine line)
     {
-        // Every billed line of the code counts (a code can be split, e.g. 2 units GP and 1 unit GP CQ), in first-seen order.
-        var modifiers = ImmutableArray.CreateBuilder<Modifier>();
+        // Every billed line of the code counts (a code can be split, e.g. 2 units GP and 1 unit GP CQ), in first-seen
+        // order. The list of one source without repeats is shared as it is (the model is immutable).
+        var distinct = new DistinctModifiers();
+        bool billedCode = false;
         foreach (var billed in encounter.BilledLines)
         {
             if (billed.Code == line.Code)
             {
-                modifiers.AddRange(billed.Modifiers.Where(m => !modifiers.Contains(m)));
+                billedCode = true;
+                distinct.AddRange(billed.Modifiers);
             }
         }
 
-        if (modifiers.Count > 0 || encounter.BilledLines.Any(b => b.Code == line.Code))
+        if (billedCode)
         {
-            return modifiers.ToImmutable();
+            return distinct.ToImmutable();
         }
 
         foreach (int index in line.SegmentIndices)
         {
-            foreach (var modifier in encounter.Segments[index].Modifiers)
+            distinct.AddRange(encounter.Segments[index].Modifiers);
+        }
+
+        return distinct.ToImmutable();
+    }
+
+    /// <summary>Modifiers in first-seen order without repeats; the first list added is kept as it is while nothing else is added.</summary>
+    private struct DistinctModifiers
+    {
+        private ImmutableArray<Modifier> _first;
+        private ImmutableArray<Modifier>.Builder? _builder;
+
+        public void AddRange(ImmutableArray<Modifier> modifiers)
+        {
+            if (modifiers.IsDefaultOrEmpty)
             {
-                if (!modifiers.Contains(modifier))
+                return;
+            }
+
+            if (_builder is null && _first.IsDefault && !HasRepeats(modifiers))
+            {
+                _first = modifiers;
+                return;
+            }
+
+            if (_builder is null)
+            {
+                _builder = ImmutableArray.CreateBuilder<Modifier>();
+                if (!_first.IsDefault)
                 {
-                    modifiers.Add(modifier);
+                    _builder.AddRange(_first);
+                }
+            }
+
+            foreach (var modifier in modifiers)
+            {
+                if (!_builder.Contains(modifier))
+                {
+                    _builder.Add(modifier);
                 }
             }
         }
 
-        return modifiers.ToImmutable();
+        public readonly ImmutableArray<Modifier> ToImmutable() =>
+            _builder is not null ? _builder.ToImmutable() : _first.IsDefault ? [] : _first;
+
+        private static bool HasRepeats(ImmutableArray<Modifier> modifiers)
+        {
+            for (int i = 1; i < modifiers.Length; i++)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    if (modifiers[i] == modifiers[j])
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -12,6 +12,8 @@ namespace TherapyBilling.Rules;
 /// </remarks>
 public sealed class Diagnostic
 {
+    private string? _message;
+
     internal Diagnostic(DiagnosticDescriptor descriptor, Severity severity, string path, ImmutableArray<DiagnosticArgument> arguments)
         : this(descriptor, severity, path, arguments, [], descriptor.HelpLink)
     {
@@ -25,7 +27,6 @@ public sealed class Diagnostic
         Severity = severity;
         Path = path;
         Arguments = arguments;
-        Message = Render(descriptor.MessageFormat, arguments);
     }
 
     /// <summary>Gets the descriptor this diagnostic was created from.</summary>
@@ -38,7 +39,8 @@ public sealed class Diagnostic
     public Severity Severity { get; }
 
     /// <summary>Gets the rendered message, in the invariant culture.</summary>
-    public string Message { get; }
+    /// <remarks>Rendered on first read and kept (a batch that never reads a message never renders it); the same text every time.</remarks>
+    public string Message => _message ??= Render(Descriptor.MessageFormat, Arguments);
 
     /// <summary>Gets the path into the input (0-based indices), or an empty string for the whole object.</summary>
     public string Path { get; }
@@ -123,11 +125,11 @@ public sealed class Diagnostic
             int close;
             if (c == '{' && (close = format.IndexOf('}', i + 1)) > i)
             {
-                string name = format[(i + 1)..close];
+                var name = format.AsSpan(i + 1, close - i - 1);
                 string? value = null;
                 foreach (var argument in arguments)
                 {
-                    if (string.Equals(argument.Name, name, StringComparison.Ordinal))
+                    if (name.SequenceEqual(argument.Name.AsSpan()))
                     {
                         value = argument.Value;
                         break;

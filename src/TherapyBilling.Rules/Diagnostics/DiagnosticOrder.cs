@@ -18,19 +18,48 @@ public sealed class DiagnosticOrder : IComparer<Diagnostic>
     {
         Guard.NotNull(diagnostics);
         var array = diagnostics.ToArray();
-        // A stable sort: equal keys keep the order they were found in.
-        var indexed = new KeyValuePair<int, Diagnostic>[array.Length];
-        for (int i = 0; i < array.Length; i++)
+        if (array.Length < 2)
         {
-            indexed[i] = new(i, array[i]);
+            return array.Length == 0 ? [] : [array[0]];
         }
 
-        Array.Sort(indexed, static (a, b) =>
+        // A stable sort: equal keys keep the order they were found in.
+        if (array.Length > 16)
         {
-            int c = Instance.Compare(a.Value, b.Value);
-            return c != 0 ? c : a.Key.CompareTo(b.Key);
-        });
-        return [.. indexed.Select(static p => p.Value)];
+            var indexed = new KeyValuePair<int, Diagnostic>[array.Length];
+            for (int i = 0; i < array.Length; i++)
+            {
+                indexed[i] = new(i, array[i]);
+            }
+
+            Array.Sort(indexed, static (a, b) =>
+            {
+                int c = Instance.Compare(a.Value, b.Value);
+                return c != 0 ? c : a.Key.CompareTo(b.Key);
+            });
+            for (int i = 0; i < array.Length; i++)
+            {
+                array[i] = indexed[i].Value;
+            }
+
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
+        }
+
+        // A few findings (the usual report): an insertion sort, in place.
+        for (int i = 1; i < array.Length; i++)
+        {
+            var item = array[i];
+            int j = i - 1;
+            while (j >= 0 && Instance.Compare(array[j], item) > 0)
+            {
+                array[j + 1] = array[j];
+                j--;
+            }
+
+            array[j + 1] = item;
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
     }
 
     /// <inheritdoc/>

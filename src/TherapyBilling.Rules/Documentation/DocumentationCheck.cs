@@ -104,6 +104,8 @@ public static class DocumentationCheck
 
     private sealed class Run(TreatmentNote note, DocumentationCheckContext context)
     {
+        private HashSet<string>? _previousTokens;
+
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private DocumentationRequirementSet Set => context.Requirements;
@@ -379,7 +381,9 @@ public static class DocumentationCheck
 
             if (note.Episode?.PreviousNarrative is { } previous)
             {
-                double similarity = NarrativeSimilarity.Jaccard(narrative, previous);
+                // The previous narrative's tokens once per note, not once per intervention.
+                _previousTokens ??= NarrativeSimilarity.TokenSet(previous);
+                double similarity = NarrativeSimilarity.Jaccard(NarrativeSimilarity.TokenSet(narrative), _previousTokens);
                 if (similarity >= Set.ClonedSimilarityThreshold)
                 {
                     Add(DiagnosticDescriptors.ClonedNarrative.Create(

@@ -51,16 +51,25 @@ public static class NarrativeSimilarity
     /// <param name="a">The first text.</param>
     /// <param name="b">The second text.</param>
     /// <returns>A value from 0 to 1.</returns>
-    public static double Jaccard(string? a, string? b)
+    public static double Jaccard(string? a, string? b) => Jaccard(TokenSet(a), TokenSet(b));
+
+    /// <summary>The set of a text's normalised tokens (a caller comparing one text with many keeps its set).</summary>
+    internal static HashSet<string> TokenSet(string? text) => new(Tokenize(text), StringComparer.Ordinal);
+
+    /// <summary>The Jaccard similarity of two token sets (<see cref="TokenSet"/>).</summary>
+    internal static double Jaccard(HashSet<string> setA, HashSet<string> setB)
     {
-        var setA = new HashSet<string>(Tokenize(a), StringComparer.Ordinal);
-        var setB = new HashSet<string>(Tokenize(b), StringComparer.Ordinal);
         if (setA.Count == 0 && setB.Count == 0)
         {
             return 0;
         }
 
-        int shared = setA.Count(setB.Contains);
+        int shared = 0;
+        foreach (string token in setA)
+        {
+            shared += setB.Contains(token) ? 1 : 0;
+        }
+
         return (double)shared / (setA.Count + setB.Count - shared);
     }
 }

@@ -83,6 +83,9 @@ public static class CodePairCheck
 
     private static bool IsDisciplineModifier(Modifier m) => m == Modifier.GP || m == Modifier.GO || m == Modifier.GN;
 
+    /// <summary>The one-sentence explanation of a pair outcome (built when <see cref="CodePairOutcome.Explanation"/> is read).</summary>
+    internal static string ExplainOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, string why) => Run.Explain(edit, status, time, why);
+
     private sealed class Run
     {
         private readonly SeparationInput _input;
@@ -147,10 +150,26 @@ public static class CodePairCheck
 
         public void CheckPairs()
         {
-            var codes = _lines.Select(static l => l.Code).Distinct().Order().ToArray();
+            // The distinct codes in order, without LINQ (this runs for every encounter).
+            var codes = new CptCode[_lines.Length];
             for (int i = 0; i < codes.Length; i++)
             {
-                for (int j = i + 1; j < codes.Length; j++)
+                codes[i] = _lines[i].Code;
+            }
+
+            Array.Sort(codes);
+            int count = 0;
+            for (int i = 0; i < codes.Length; i++)
+            {
+                if (count == 0 || codes[count - 1] != codes[i])
+                {
+                    codes[count++] = codes[i];
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                for (int j = i + 1; j < count; j++)
                 {
                     var edit = _options.PairTable.FindPairInForce(codes[i], codes[j], _input.DateOfService);
                     if (edit is not null)
@@ -293,11 +312,13 @@ public static class CodePairCheck
 
         public SeparationResult ToResult()
         {
-            var outcomes = _outcomes
-                .OrderBy(static o => o.Column1)
-                .ThenBy(static o => o.Column2)
-                .ToImmutableArray();
-            var fixes = _fixes
+            var outcomes = _outcomes.Count switch
+            {
+                0 => [],
+                1 => [_outcomes[0]],
+                _ => _outcomes.OrderBy(static o => o.Column1).ThenBy(static o => o.Column2).ToImmutableArray(),
+            };
+            var fixes = _fixes.Count == 0 ? [] : _fixes
                 .Distinct()
                 .OrderBy(static f => f.LineIndex)
                 .ThenBy(static f => f.Action)
@@ -540,8 +561,7 @@ public static class CodePairCheck
                 _column2Status[edit.Column2] = Worse(_column2Status.GetValueOrDefault(edit.Column2), status);
             }
 
-            string text = $"{edit}: {StatusName(status)} - {why} (time evidence: {TimeName(time)})";
-            _outcomes.Add(new CodePairOutcome(edit, status, time, shared, modifier, text));
+            _outcomes.Add(new CodePairOutcome(edit, status, time, shared, modifier, why));
         }
 
         private TimeEvidence Evidence(CptCode column1, CptCode column2, out ImmutableArray<SharedTime> shared)
@@ -636,6 +656,10 @@ public static class CodePairCheck
         private static DiagnosticArgument Column2(PtpEdit edit) => Arg.Of("column2", edit.Column2);
 
         private static string FormatTime(LocalDateTime value) => value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+        /// <summary>The one-sentence explanation of an outcome (built when it is read).</summary>
+        internal static string Explain(PtpEdit edit, PairStatus status, TimeEvidence time, string why) =>
+            $"{edit}: {StatusName(status)} - {why} (time evidence: {TimeName(time)})";
 
         private static string StatusName(PairStatus status) => status switch
         {

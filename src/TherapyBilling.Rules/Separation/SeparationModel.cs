@@ -196,14 +196,16 @@ public sealed record SeparationInput
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record CodePairOutcome
 {
-    internal CodePairOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, ImmutableArray<SharedTime> sharedTimes, Modifier? modifier, string explanation)
+    private readonly string _why;
+
+    internal CodePairOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, ImmutableArray<SharedTime> sharedTimes, Modifier? modifier, string why)
     {
         Edit = edit;
         Status = status;
         Time = time;
         SharedTimes = sharedTimes;
         Modifier = modifier;
-        Explanation = explanation;
+        _why = why;
     }
 
     /// <summary>Gets the edit row in force on the date of service.</summary>
@@ -228,7 +230,8 @@ public sealed record CodePairOutcome
     public Modifier? Modifier { get; }
 
     /// <summary>Gets a one-sentence explanation in the invariant culture.</summary>
-    public string Explanation { get; }
+    /// <remarks>Built when read (a batch check that never reads it does not pay for it); the same text every time.</remarks>
+    public string Explanation => CodePairCheck.ExplainOutcome(Edit, Status, Time, _why);
 
     /// <summary>Returns <see cref="Explanation"/>.</summary>
     /// <returns>The explanation.</returns>

@@ -104,7 +104,8 @@ internal sealed class ContractShape
         }
     }
 
-    private static void Walk(ContractShape shape, JsonElement value, string path, bool strict, List<Diagnostic> diagnostics)
+    /// <summary>Reports the unknown properties of a member's value: an object, or each object of an array.</summary>
+    internal static void Walk(ContractShape shape, JsonElement value, string path, bool strict, List<Diagnostic> diagnostics)
     {
         if (value.ValueKind == JsonValueKind.Object)
         {

@@ -70,12 +70,16 @@ internal static class DocumentationJson
             _ => "nothing",
         };
 
-        public bool Expect(JsonElement value, JsonValueKind kind, string path)
+        public bool Expect(JsonElement value, JsonValueKind kind, string path) => Expect(value, kind, path, null);
+
+        /// <summary>The same for the member <paramref name="name"/> of <paramref name="path"/> (joined only for a finding).</summary>
+        private bool Expect(JsonElement value, JsonValueKind kind, string path, string? name)
         {
             bool ok = kind == JsonValueKind.True ? value.ValueKind is JsonValueKind.True or JsonValueKind.False : value.ValueKind == kind;
             if (!ok)
             {
-                diagnostics.Add(DiagnosticDescriptors.DocumentationWrongType.Create(path, Arg.Of("expected", KindName(kind)), Arg.Of("actual", KindName(value.ValueKind))));
+                string at = name is null ? path : Join(path, name);
+                diagnostics.Add(DiagnosticDescriptors.DocumentationWrongType.Create(at, Arg.Of("expected", KindName(kind)), Arg.Of("actual", KindName(value.ValueKind))));
             }
 
             return ok;
@@ -85,14 +89,14 @@ internal static class DocumentationJson
             parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
         public string? String(JsonElement parent, string name, string path) =>
-            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.String, Join(path, name)) ? v.GetString() : null;
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.String, path, name) ? v.GetString() : null;
 
         public bool? Bool(JsonElement parent, string name, string path) =>
-            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.True, Join(path, name)) ? v.GetBoolean() : null;
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.True, path, name) ? v.GetBoolean() : null;
 
         public int? Minutes(JsonElement parent, string name, string path, int max)
         {
-            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Number, Join(path, name)))
+            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Number, path, name))
             {
                 return null;
             }
@@ -107,30 +111,36 @@ internal static class DocumentationJson
             return null;
         }
 
-        /// <summary>Reads a date and checks it against the window around the date of service; <paramref name="at"/> is its path.</summary>
-        private LocalDate? InWindow(string text, string at)
+        /// <summary>Reads a date and checks it against the window around the date of service; its path is <paramref name="path"/>, or member <paramref name="name"/> of it.</summary>
+        private LocalDate? InWindow(string text, string path, string? name = null)
         {
-            var result = s_date.Parse(text);
-            if (!result.Success || text.Length != 10)
+            if (!IsoText.TryParseDate(text.AsSpan(), out var date))
             {
-                diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(at));
-                return null;
+                var result = s_date.Parse(text);
+                if (!result.Success || text.Length != 10)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.DocumentationBadDate.Create(name is null ? path : Join(path, name)));
+                    return null;
+                }
+
+                date = result.Value;
             }
 
-            if (result.Value < window.From || result.Value > window.Through)
+            if (date < window.From || date > window.Through)
             {
+                string at = name is null ? path : Join(path, name);
                 diagnostics.Add(DiagnosticDescriptors.DocumentationBadValue.Create(at, Arg.Of("expected", string.Create(
                     CultureInfo.InvariantCulture,
                     $"a date from {EncounterJson.FormatDate(window.From)} to {EncounterJson.FormatDate(window.Through)} (within {EncounterJson.DateWindowYears} years of the date of service)"))));
                 return null;
             }
 
-            return result.Value;
+            return date;
         }
 
         public LocalDate? Date(JsonElement parent, string name, string path)
         {
-            return String(parent, name, path) is { } text ? InWindow(text, Join(path, name)) : null;
+            return String(parent, name, path) is { } text ? InWindow(text, path, name) : null;
         }
 
         public LocalTime? Time(JsonElement parent, string name, string path)
@@ -138,6 +148,11 @@ internal static class DocumentationJson
             if (String(parent, name, path) is not { } text)
             {
                 return null;
+            }
+
+            if (IsoText.TryParseTime(text.AsSpan(), out var time))
+            {
+                return time;
             }
 
             var result = text.Length > 5 ? s_timeSeconds.Parse(text) : s_timeMinutes.Parse(text);
@@ -169,11 +184,11 @@ internal static class DocumentationJson
 
         public T? Object<T>(JsonElement parent, string name, string path, Func<JsonElement, string, T?> read)
             where T : class =>
-            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.Object, Join(path, name)) ? read(v, Join(path, name)) : null;
+            TryGet(parent, name, out var v) && Expect(v, JsonValueKind.Object, path, name) ? read(v, Join(path, name)) : null;
 
         public ImmutableArray<T> Array<T>(JsonElement parent, string name, string path, Func<JsonElement, string, T?> read)
         {
-            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Array, Join(path, name)))
+            if (!TryGet(parent, name, out var v) || !Expect(v, JsonValueKind.Array, path, name))
             {
                 return [];
             }

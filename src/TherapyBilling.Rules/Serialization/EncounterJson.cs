@@ -211,21 +211,26 @@ public static partial class EncounterJson
             return null;
         }
 
-        var parsed = s_date.Parse(text);
-        if (!parsed.Success || text.Length != 10)
+        if (!IsoText.TryParseDate(text.AsSpan(), out var date))
         {
-            diagnostics.Add(DiagnosticDescriptors.InputInvalidDate.Create("dateOfService", Arg.Of("field", "dateOfService")));
-            return null;
+            var parsed = s_date.Parse(text);
+            if (!parsed.Success || text.Length != 10)
+            {
+                diagnostics.Add(DiagnosticDescriptors.InputInvalidDate.Create("dateOfService", Arg.Of("field", "dateOfService")));
+                return null;
+            }
+
+            date = parsed.Value;
         }
 
-        if (parsed.Value < EarliestDateOfService || parsed.Value > LatestDateOfService)
+        if (date < EarliestDateOfService || date > LatestDateOfService)
         {
             diagnostics.Add(DiagnosticDescriptors.InputDateOfServiceOutOfRange.Create(
                 "dateOfService", Arg.Of("field", "dateOfService"), Arg.Of("from", FormatDate(EarliestDateOfService)), Arg.Of("to", FormatDate(LatestDateOfService))));
             return null;
         }
 
-        return parsed.Value;
+        return date;
     }
 
     private static UnitMethod? ReadMethod(JsonElement element, List<Diagnostic> diagnostics)
@@ -418,6 +423,11 @@ public static partial class EncounterJson
         }
 
         string text = value.GetString()!;
+        if (IsoText.TryParseTime(text.AsSpan(), out var time))
+        {
+            return time;
+        }
+
         var parsed = text.Length switch
         {
             5 => s_hourMinute.Parse(text),

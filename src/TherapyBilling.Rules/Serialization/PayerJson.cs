@@ -123,7 +123,8 @@ internal static class PayerJson
         return segment;
     }
 
-    private static Encounter ReadAuthorization(JsonElement e, Encounter encounter, List<Diagnostic> diagnostics)
+    /// <summary>Reads the <c>authorization</c> object into <paramref name="encounter"/>.</summary>
+    internal static Encounter ReadAuthorization(JsonElement e, Encounter encounter, List<Diagnostic> diagnostics)
     {
         const string P = "authorization";
         if (e.ValueKind != JsonValueKind.Object)
