@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TherapyBilling.Rules.Cli.Tests.Support;
+using TherapyBilling.Rules.Testing;
 
 namespace TherapyBilling.Rules.Cli.Tests;
 

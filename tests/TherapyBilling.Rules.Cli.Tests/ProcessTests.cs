@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TherapyBilling.Rules.Cli.Tests.Support;
 
 namespace TherapyBilling.Rules.Cli.Tests;
@@ -6,35 +5,8 @@ namespace TherapyBilling.Rules.Cli.Tests;
 /// <summary>A few runs of the built tool as a real process: exit codes, streams, no colour when redirected.</summary>
 public sealed class ProcessTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) RunTool(string arguments, params (string Name, string Value)[] environment)
-    {
-        string dll = typeof(CliApp).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = CliRunner.RepoDir,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (string argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) RunTool(string arguments, params (string Name, string Value)[] environment) =>
+        ToolProcess.Run(CliRunner.RepoDir, [.. ToolProcess.Tool, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], environment);
 
     [Fact]
     public void Process_CheckBundledSample_PrintsReportAndExitsOne()

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TherapyBilling.Rules.Server.Tests.Support;
+using TherapyBilling.Rules.Testing;
 
 namespace TherapyBilling.Rules.Server.Tests.Page;
 

@@ -1,6 +1,6 @@
-namespace TherapyBilling.Rules.Server.Tests.Support;
+namespace TherapyBilling.Rules.Testing;
 
-/// <summary>A test that needs Chromium: THERAPY_RULES_CHROMIUM (set by .ci/run), else /usr/bin/chromium; skipped when neither exists.</summary>
+/// <summary>(Shared by the CLI and server test projects, linked into each.) A test that needs Chromium: THERAPY_RULES_CHROMIUM (set by .ci/run), else /usr/bin/chromium; skipped when neither exists.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
