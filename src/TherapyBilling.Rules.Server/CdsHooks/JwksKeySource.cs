@@ -9,8 +9,11 @@ namespace TherapyBilling.Rules.Server.CdsHooks;
 /// <summary>
 /// The signing keys of each allowed EHR: from its JWKS file (read once at start), or from its JWKS URL (fetched by the
 /// server over HTTPS, or HTTP on the loopback interface only; cached; fetched again when a token names a key id the
-/// cache lacks, at most once per <see cref="CdsHooksOptions.JwksRefreshMinutes"/>). A fetch that fails or times out
-/// leaves the cache as it was: a token whose key is not in it is refused, never accepted.
+/// cache lacks, at most once per <see cref="CdsHooksOptions.JwksRefreshMinutes"/>, and when the cached keys are older
+/// than <see cref="CdsHooksOptions.JwksMaxAgeMinutes"/>, so a key the EHR removed stops being accepted). A fetch that
+/// fails or times out (<see cref="CdsHooksOptions.JwksTimeoutSeconds"/>, body included) leaves the cache as it was: a
+/// token whose key is not in it is refused, never accepted. The fetch does not depend on the request that started it:
+/// a client that goes away does not waste the refresh.
 /// </summary>
 internal sealed partial class JwksKeySource
 {
@@ -24,6 +27,8 @@ internal sealed partial class JwksKeySource
     private readonly IHttpClientFactory _http;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _refreshInterval;
+    private readonly TimeSpan _maxAge;
+    private readonly TimeSpan _fetchTimeout;
     private readonly ILogger<JwksKeySource> _logger;
 
     public JwksKeySource(IOptions<CdsHooksOptions> options, IHttpClientFactory http, ILogger<JwksKeySource> logger, TimeProvider? clock = null)
@@ -32,6 +37,8 @@ internal sealed partial class JwksKeySource
         _logger = logger;
         _clock = clock ?? TimeProvider.System;
         _refreshInterval = TimeSpan.FromMinutes(Math.Max(0, options.Value.JwksRefreshMinutes));
+        _maxAge = TimeSpan.FromMinutes(Math.Max(options.Value.JwksRefreshMinutes, options.Value.JwksMaxAgeMinutes));
+        _fetchTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.JwksTimeoutSeconds));
         var files = new Dictionary<string, IReadOnlyList<SecurityKey>>(StringComparer.Ordinal);
         var urls = new Dictionary<string, RemoteSet>(StringComparer.Ordinal);
         foreach (var issuer in options.Value.Issuers)
@@ -75,7 +82,7 @@ internal sealed partial class JwksKeySource
             return [];
         }
 
-        if (!remote.Needs(keyId))
+        if (!remote.Needs(keyId) && !IsStale(remote))
         {
             return remote.Keys;
         }
@@ -84,12 +91,13 @@ internal sealed partial class JwksKeySource
         try
         {
             var now = _clock.GetUtcNow();
-            if (remote.Needs(keyId) && (remote.LastAttempt is not { } last || now - last >= _refreshInterval))
+            if ((remote.Needs(keyId) || IsStale(remote)) && (remote.LastAttempt is not { } last || now - last >= _refreshInterval))
             {
                 remote.LastAttempt = now;
-                if (await FetchAsync(remote.Url, cancel).ConfigureAwait(false) is { } fetched)
+                if (await FetchAsync(remote.Url).ConfigureAwait(false) is { } fetched)
                 {
                     remote.Keys = fetched;
+                    remote.FetchedAt = now;
                     LogFetched(_logger, fetched.Count);
                 }
             }
@@ -102,9 +110,13 @@ internal sealed partial class JwksKeySource
         }
     }
 
-    /// <summary>Fetches and parses a JWKS; <see langword="null"/> on any failure (status, timeout, size, content).</summary>
-    private async Task<IReadOnlyList<SecurityKey>?> FetchAsync(Uri url, CancellationToken cancel)
+    private bool IsStale(RemoteSet remote) => remote.FetchedAt is { } at && _clock.GetUtcNow() - at >= _maxAge;
+
+    /// <summary>Fetches and parses a JWKS within the timeout, body included; <see langword="null"/> on any failure (status, timeout, size, content, connection).</summary>
+    private async Task<IReadOnlyList<SecurityKey>?> FetchAsync(Uri url)
     {
+        using var timeout = new CancellationTokenSource(_fetchTimeout);
+        var cancel = timeout.Token;
         try
         {
             using var response = await _http.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
@@ -131,9 +143,10 @@ internal sealed partial class JwksKeySource
             IReadOnlyList<SecurityKey> keys = [.. set.GetSigningKeys()];
             return keys.Count > 0 ? keys : null;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or ArgumentException or System.Text.Json.JsonException)
         {
-            // A timeout is a TaskCanceledException from HttpClient.Timeout; the request's own cancellation ends the call anyway.
+            // A timeout is an OperationCanceledException (ours, or HttpClient.Timeout's); a connection reset while the
+            // body is read is an IOException.
             LogFailed(_logger, e.GetType().Name);
             return null;
         }
@@ -168,6 +181,8 @@ internal sealed partial class JwksKeySource
         public IReadOnlyList<SecurityKey> Keys { get; set; } = [];
 
         public DateTimeOffset? LastAttempt { get; set; }
+
+        public DateTimeOffset? FetchedAt { get; set; }
 
         /// <summary>Nothing cached yet, or the token names a key id the cache lacks.</summary>
         public bool Needs(string? keyId) =>

@@ -21,8 +21,11 @@ public sealed class CdsHooksOptions
     /// <summary>Gets or sets the least time between two fetches of one JWKS URL, in minutes: a token naming a key id the cache lacks fetches again only after it.</summary>
     public int JwksRefreshMinutes { get; set; } = 5;
 
-    /// <summary>Gets or sets how long a JWKS fetch may take, in seconds; a fetch that takes longer fails (and the token is refused).</summary>
+    /// <summary>Gets or sets how long a JWKS fetch may take, in seconds, body included; a fetch that takes longer fails (and the token is refused).</summary>
     public int JwksTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Gets or sets how long fetched keys are used before the JWKS is fetched again, in minutes, whatever the tokens name: a key the EHR removed stops being accepted within this time.</summary>
+    public int JwksMaxAgeMinutes { get; set; } = 60;
 
     /// <summary>Gets or sets the most cards one response carries; further findings are counted on a last card.</summary>
     public int MaxCards { get; set; } = 10;

@@ -13,8 +13,9 @@ public sealed class JwksUrlTests : IDisposable
 
     public void Dispose() => _keys.Dispose();
 
-    private static Dictionary<string, string?> Settings(Uri jwks, int refreshMinutes = 5, int timeoutSeconds = 5) => new()
+    private static Dictionary<string, string?> Settings(Uri jwks, int refreshMinutes = 5, int timeoutSeconds = 5, int maxAgeMinutes = 60) => new()
     {
+        ["CdsHooks:JwksMaxAgeMinutes"] = maxAgeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["CdsHooks:BaseUrl"] = EhrKeys.BaseUrl,
         ["CdsHooks:Issuers:0:Issuer"] = EhrKeys.Issuer,
         ["CdsHooks:Issuers:0:JwksUrl"] = jwks.ToString(),
@@ -109,6 +110,37 @@ public sealed class JwksUrlTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Contains("issuer keys unavailable", text, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"the call took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SlowBody_TimesOutToo_AndRefusesTheToken()
+    {
+        // Headers at once, then the body trickles: the timeout covers the whole fetch, not only the headers.
+        await using var jwks = await JwksEndpoint.StartAsync(_keys.Jwks());
+        jwks.BodyDelay = TimeSpan.FromSeconds(20);
+        using var factory = new ServerFactory(Settings(jwks.Url, timeoutSeconds: 1));
+        var client = await factory.ReadyClientAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (status, text) = await Call(client, _keys.Token());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("issuer keys unavailable", text, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the call took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task KeyRemovedFromTheJwks_IsRefusedOnceTheCacheIsOld()
+    {
+        // A compromised key the EHR drops from its JWKS must stop working even if tokens keep naming it.
+        await using var jwks = await JwksEndpoint.StartAsync(_keys.Jwks());
+        using var factory = new ServerFactory(Settings(jwks.Url, refreshMinutes: 0, maxAgeMinutes: 0));
+        var client = await factory.ReadyClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Call(client, _keys.Token())).Status);
+
+        jwks.Jwks = _keys.JwksWithoutTheFirstKey();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Call(client, _keys.Token())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Call(client, _keys.Token(nextKey: true))).Status);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class EhrKeys : IDisposable
     }
 
     /// <summary>The public JWKS: key ehr-1, and after a rotation also ehr-2.</summary>
+    /// <summary>The JWKS after the first key was retired (removed): only the next key.</summary>
+    public string JwksWithoutTheFirstKey() => JsonSerializer.Serialize(new { keys = new List<object> { Public(_next, "ehr-2") } });
+
     public string Jwks(bool rotated = false)
     {
         var keys = new List<object> { Public(_rsa, "ehr-1") };

@@ -27,6 +27,9 @@ public sealed class JwksEndpoint : IAsyncDisposable
     /// <summary>Gets or sets how long each answer waits.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Gets or sets how long the body waits after the headers and its first byte were sent (a slow body).</summary>
+    public TimeSpan BodyDelay { get; set; }
+
     public int Fetches => Volatile.Read(ref _fetches);
 
     public static async Task<JwksEndpoint> StartAsync(string jwks)
@@ -46,7 +49,16 @@ public sealed class JwksEndpoint : IAsyncDisposable
 
             context.Response.StatusCode = endpoint.Status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(endpoint.Status == StatusCodes.Status200OK ? endpoint.Jwks : "{}", context.RequestAborted);
+            string body = endpoint.Status == StatusCodes.Status200OK ? endpoint.Jwks : "{}";
+            if (endpoint.BodyDelay > TimeSpan.Zero)
+            {
+                await context.Response.WriteAsync(body[..1], context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(endpoint.BodyDelay, context.RequestAborted);
+                body = body[1..];
+            }
+
+            await context.Response.WriteAsync(body, context.RequestAborted);
         });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
