@@ -84,6 +84,12 @@ internal static partial class FhirCheckEndpoint
             var (where, codes) = Locate(root);
             return Malformed($"has a value that is not valid FHIR R4: {where} ({codes})", where);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect in the adapter or the rules: the exception type only, never its message or the input (TBR015).
+            return Problems.From(DiagnosticDescriptors.InternalError.Create("Bundle", Problems.Arg("exception", e.GetType().Name)), StatusCodes.Status500InternalServerError);
+        }
+
         metrics.Checked(read.Encounters.Length, findings);
         LogChecked(logger, read.Encounters.Length, findings.Count, read.IgnoredResources);
         return TypedResults.Text(FhirJson.Serialize(FhirOutcomeWriter.ToBundle(outcomes)), FhirJsonMediaType + "; charset=utf-8");
