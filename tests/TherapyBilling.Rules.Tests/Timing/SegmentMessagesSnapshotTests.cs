@@ -50,6 +50,7 @@ public sealed class SegmentMessagesSnapshotTests
             ("off the date of service", [On(C97110, new LocalDateTime(2026, 3, 3, 9, 0), new LocalDateTime(2026, 3, 3, 9, 20))]),
             ("three overlapping timed segments", [At(C97110, 9, 0, 9, 20), At(C97112, 9, 10, 9, 30), At(C97140, 9, 25, 9, 40), At(C97110, 10, 0, 10, 10)]),
             ("nested overlap, later start shorter", [At(C97110, 9, 0, 9, 40), At(C97112, 9, 10, 9, 20)]),
+            ("overlap of half a minute (shared minutes rounded up)", [TreatmentSegment.FromTimes(C97110, new LocalTime(9, 0), new LocalTime(9, 10, 30)), At(C97112, 9, 10, 9, 20)]),
             ("touching segments do not overlap", [At(C97110, 9, 0, 9, 20), At(C97112, 9, 20, 9, 40)]),
             ("evaluation during timed time", [At(C97110, 9, 0, 9, 30), At(C97161, 9, 20, 9, 50)]),
             ("timed time during an evaluation", [At(C97161, 9, 0, 9, 30), At(C97110, 9, 10, 9, 25)]),

@@ -91,6 +91,9 @@ public sealed class MisuseMessagesTests
     {
         Assert.False(UnitCalculator.Calculate([TreatmentSegment.FromMinutes(C97110, 5)], UnitMethod.Cms).HasErrors);   // TBR105 is a warning or info
         Assert.True(UnitCalculator.Calculate(Enumerable.Repeat(TreatmentSegment.FromMinutes(C97110, 1440), 700), UnitMethod.Cms).HasErrors);  // TBR111
+        var mixed = UnitCalculator.Calculate([TreatmentSegment.FromMinutes(CptCode.Parse("99999"), 20), TreatmentSegment.FromMinutes(CptCode.Parse("97535"), 30), TreatmentSegment.FromMinutes(C97110, 5)], UnitMethod.Cms);
+        Assert.Contains(mixed.Diagnostics, d => d.Severity != Severity.Error);   // TBR106 beside TBR001
+        Assert.True(mixed.HasErrors);
     }
 
     [Fact]

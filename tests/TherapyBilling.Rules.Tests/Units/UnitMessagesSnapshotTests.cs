@@ -76,6 +76,8 @@ public sealed class UnitMessagesSnapshotTests
         Add("no timed units at all", [M(C97110, 5)], L(C97110, 1));
         Add("billed code without minutes", [M(C97110, 30)], L(C97110, 2), L(C97112, 1));
         Add("untimed code billed twice", [M(C97161, 30), M(C97110, 15)], L(C97161, 2), L(C97110, 1));
+        Add("billed lines agree only with a later valid option", [M(C97110, 20), M(C97112, 20)], L(C97110, 1), L(C97112, 3));
+        Add("exactly four valid allocations, all listed", [M(C97110, 20), M(C97112, 5), M(C97140, 5), M(C97530, 5)], L(C97110, 3));
         Add("billed lines agree closest with the second option", [M(C97110, 20), M(C97112, 20), M(C97140, 20)], L(C97110, 2), L(C97112, 2), L(C97140, 2));
 
         Snapshot.Verify(text.ToString());
