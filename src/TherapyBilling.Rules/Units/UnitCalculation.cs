@@ -95,7 +95,7 @@ public sealed record UnitCalculation
             if (_explanation.IsDefault)
             {
                 // A race builds the same immutable value twice at worst.
-                _explanation = UnitText.Explain(Lines, Method, _preferredOrder, Tie, _chosenByCaller);
+                _explanation = HasNoAllocation ? UnitText.NotComputed(Lines) : UnitText.Explain(Lines, Method, _preferredOrder, Tie, _chosenByCaller);
             }
 
             return _explanation;
@@ -223,7 +223,7 @@ public sealed record UnitCalculation
 
     private static long Block => UnitAllocator.MinutesPerUnit * TimeSum.NanosPerMinute;
 
-    private bool HasNoAllocation => Diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit);
+    internal bool HasNoAllocation => Diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit);
 
     private List<UnitLine> TimedLines() => [.. Lines.Where(static l => l.IsTimed)];
 

@@ -13,6 +13,11 @@ internal static class UnitText
 
     public static string Header(UnitCalculation result)
     {
+        if (result.HasNoAllocation)
+        {
+            return F($"{MethodName(result.Method)} method: the encounter's minutes exceed {UnitCalculator.MaxEncounterMinutes:N0} (a calendar day has 1,440), so its units are not computed (TBR111). Correct the segments' minutes and times.");
+        }
+
         int timedUnits = result.TimedUnits;
         int otherUnits = result.TotalUnits - timedUnits;
         string rule = result.Method == UnitMethod.Cms
@@ -36,6 +41,18 @@ internal static class UnitText
         }
 
         return text;
+    }
+
+    /// <summary>The explanation of a calculation whose units were not computed (TBR111): one step per line, no unit.</summary>
+    public static ImmutableArray<UnitExplanation> NotComputed(ImmutableArray<UnitLine> lines)
+    {
+        var steps = ImmutableArray.CreateBuilder<UnitExplanation>(lines.Length);
+        foreach (var line in lines)
+        {
+            steps.Add(new(line.Code, 0, UnitReason.NoUnit, F($"{line.Code}: {line.Minutes} minute(s) counted up to the limit; units not computed (TBR111).")));
+        }
+
+        return steps.MoveToImmutable();
     }
 
     public static ImmutableArray<UnitExplanation> Explain(ImmutableArray<UnitLine> lines, UnitMethod method, ImmutableArray<CptCode> preferredOrder, UnitTie? tie, bool chosenByCaller)
