@@ -85,7 +85,6 @@ internal sealed class ClockSweep
     public OverlapGroup Attribute(Range group, Duration[] counted)
     {
         var (offset, length) = group.GetOffsetAndLength(_order.Length);
-        int first = int.MaxValue;
         LocalDateTime from = _times[_order[offset]].Start, reach = from;
         var recorded = default(TimeSum);
         var codes = new List<CptCode>();
@@ -97,14 +96,13 @@ internal sealed class ClockSweep
             recorded.Add(own);
             counted[i] = end <= reach ? Duration.Zero : start >= reach ? own : Between(reach, end);
             reach = end > reach ? end : reach;
-            first = Math.Min(first, i);
             if (!codes.Contains(_segments[i].Code))
             {
                 codes.Add(_segments[i].Code);
             }
         }
 
-        return new OverlapGroup(first, length, from, reach, recorded, TimeSum.Of(Between(from, reach)), codes);
+        return new OverlapGroup(length, from, reach, recorded, TimeSum.Of(Between(from, reach)), codes);
     }
 
     /// <summary>The exact time between two anchored moments.</summary>
@@ -112,14 +110,13 @@ internal sealed class ClockSweep
 }
 
 /// <summary>A group of segments whose clock times overlap.</summary>
-/// <param name="FirstSegment">The lowest input index in the group.</param>
 /// <param name="Count">How many segments the group holds.</param>
 /// <param name="From">Where the group's time starts.</param>
 /// <param name="To">Where it ends.</param>
 /// <param name="Recorded">The segments' durations added up (shared time counted as often as it was recorded).</param>
 /// <param name="Clock">The clock time the group covers (shared time once).</param>
 /// <param name="Codes">The distinct codes of the group, in start order.</param>
-internal sealed record OverlapGroup(int FirstSegment, int Count, LocalDateTime From, LocalDateTime To, TimeSum Recorded, TimeSum Clock, List<CptCode> Codes)
+internal sealed record OverlapGroup(int Count, LocalDateTime From, LocalDateTime To, TimeSum Recorded, TimeSum Clock, List<CptCode> Codes)
 {
     /// <summary>Gets the minutes recorded more than once, rounded up (a shared partial minute is still shared).</summary>
     public decimal SharedMinutes => Math.Ceiling(Recorded.ExactMinutes - Clock.ExactMinutes);
