@@ -79,7 +79,7 @@ internal sealed class JunitReportWriter : IReportWriter
         Property(writer, "fail-on", _run.FailOnText);
         if (summary.Suppressed > 0)
         {
-            Property(writer, "suppressed", TextReportWriter.SuppressedLine(summary)["suppressed: ".Length..]);
+            Property(writer, "suppressed", TextReportWriter.SuppressedCounts(summary));
         }
 
         foreach (var table in _run.Rules)

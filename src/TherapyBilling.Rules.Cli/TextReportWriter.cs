@@ -111,7 +111,7 @@ internal sealed class TextReportWriter : IReportWriter
         _console.Write(new Text(line + "\n", Style(summary.Failed > 0 ? Color.Red : Color.Green, Decoration.Bold)));
         if (summary.Suppressed > 0)
         {
-            _console.Write(new Text(SuppressedLine(summary) + "\n"));
+            _console.Write(new Text("suppressed: " + SuppressedCounts(summary) + "\n"));
         }
 
         string rules = string.Join("; ", run.Rules.Select(t => $"{t.Name} {t.Version} ({t.Source}{(t.Provenance is { } p ? "; " + p : string.Empty)})"));
@@ -125,9 +125,9 @@ internal sealed class TextReportWriter : IReportWriter
 
     public void Dispose() => _text.Dispose();
 
-    /// <summary>The line "suppressed: N (TBR106 x2, TBR401 x1)": findings left out by the configuration's suppressions, by id.</summary>
-    internal static string SuppressedLine(CheckSummary summary) =>
-        string.Create(CultureInfo.InvariantCulture, $"suppressed: {summary.Suppressed} ({string.Join(", ", summary.SuppressedById.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} x{p.Value}")))})");
+    /// <summary>The counts "N (TBR106 x2, TBR401 x1)": findings left out by the configuration's suppressions, by id.</summary>
+    internal static string SuppressedCounts(CheckSummary summary) =>
+        string.Create(CultureInfo.InvariantCulture, $"{summary.Suppressed} ({string.Join(", ", summary.SuppressedById.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} x{p.Value}")))})");
 
     internal static IAnsiConsole CreateConsole(TextWriter writer, bool color, int width)
     {
