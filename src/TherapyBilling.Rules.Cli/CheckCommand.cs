@@ -178,7 +178,9 @@ internal static class CheckCommand
         int inputErrors = 0;
         bool progress = console.ErrorIsTerminal;
         bool begun = false;
-        foreach (var result in CheckAll(records, options, run, limits, parallel))
+        // Under --parallel, a writer that can renders each result on the worker that checked it; the bytes are the same.
+        var renderer = parallel > 1 && writer is IResultRenderer { CanRender: true } r ? r : null;
+        foreach (var (result, rendered) in CheckAll(records, options, run, limits, parallel, renderer))
         {
             if (!begun)
             {
@@ -187,7 +189,15 @@ internal static class CheckCommand
             }
 
             summary.Add(result);
-            writer.Write(result);
+            if (rendered is null)
+            {
+                writer.Write(result);
+            }
+            else
+            {
+                renderer!.WriteRendered(result, rendered);
+            }
+
             if (Checker.IsInputError(result))
             {
                 inputErrors++;
@@ -222,17 +232,25 @@ internal static class CheckCommand
     /// <paramref name="parallel"/> workers with a bounded reorder window (<see cref="OrderedParallel"/>); each record
     /// is still checked in isolation (<see cref="Checker.CheckIsolated(InputRecord, ComplianceOptions, Severity?, RecordLimits, bool)"/>).
     /// </summary>
-    private static IEnumerable<CheckResult> CheckAll(IEnumerable<InputRecord> records, ComplianceOptions options, RunInfo run, RecordLimits limits, int parallel)
+    private static IEnumerable<(CheckResult Result, byte[]? Rendered)> CheckAll(IEnumerable<InputRecord> records, ComplianceOptions options, RunInfo run, RecordLimits limits, int parallel, IResultRenderer? renderer)
     {
         CheckResult Check(InputRecord record) => Checker.CheckIsolated(record, options, run.FailOn, limits, run.Strict);
+        (CheckResult, byte[]?) CheckAndRender(InputRecord record)
+        {
+            var result = Check(record);
+            return (result, renderer?.Render(result));
+        }
+
         return parallel <= 1
-            ? records.Select(Check)
-            : OrderedParallel.Select(records, Own, Check, parallel, parallel * OrderedParallel.WindowPerWorker);
+            ? records.Select(record => (Check(record), (byte[]?)null))
+            : OrderedParallel.Select(records, Own, CheckAndRender, parallel, parallel * OrderedParallel.WindowPerWorker);
     }
 
-    /// <summary>A record that outlives the reader's buffer (and the JSON document): its JSON copied, when it has any.</summary>
+    /// <summary>A record that outlives the reader's buffer (and the JSON document): an NDJSON line's bytes copied, or a document's element cloned.</summary>
     private static InputRecord Own(InputRecord record) =>
-        record.Malformed is null && record.Refused is null ? record with { Element = record.Element.Clone() } : record;
+        record.Utf8Line is { } line ? record with { Utf8Line = line.ToArray() }
+        : record.Malformed is null && record.Refused is null ? record with { Element = record.Element.Clone() }
+        : record;
 
     /// <summary>One line on standard error per bad record, naming where it is; never the input's values.</summary>
     private static void ReportInputError(CliConsole console, RunInfo run, CheckResult result, bool progress)

@@ -138,3 +138,19 @@ internal interface IReportWriter : IDisposable
 
     void End(CheckSummary summary);
 }
+
+/// <summary>
+/// A writer whose output for one result does not depend on the results before it, so the result can be rendered on
+/// the worker thread that checked it (<c>--parallel</c>) and written in input order by the writer.
+/// </summary>
+internal interface IResultRenderer
+{
+    /// <summary>Gets whether this writer, as configured, renders results on their own (NDJSON does; the indented JSON document does not).</summary>
+    bool CanRender { get; }
+
+    /// <summary>Renders one result to the bytes <see cref="IReportWriter.Write"/> would write for it; thread-safe.</summary>
+    byte[] Render(CheckResult result);
+
+    /// <summary>Writes the bytes rendered for <paramref name="result"/>, in place of <see cref="IReportWriter.Write"/>.</summary>
+    void WriteRendered(CheckResult result, byte[] rendered);
+}

@@ -14,23 +14,51 @@ internal static class Checker
     /// <summary>The same with the check to run (tests pass one that fails).</summary>
     internal static CheckResult CheckIsolated(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, Func<InputRecord, ComplianceOptions, Severity?, RecordLimits, CheckResult> check)
     {
+        // An NDJSON line is parsed here, on the thread that checks it; its document lives until the check is done.
+        ParsedRecord parsed;
         try
         {
-            return check(record, options, failOn, limits);
+            parsed = EncounterSource.Parse(record);
         }
 #pragma warning disable CA1031 // Per-record isolation: one record's defect must not lose the rest of the run.
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            var finding = DiagnosticDescriptors.InternalError.Create(string.Empty, new DiagnosticArgument("exception", e.GetType().Name));
-            return new CheckResult(record.Index, record.Line, SafeId(record), false, null, [finding]);
+            return Failed(record with { Utf8Line = null }, e);
         }
+
+        using (parsed)
+        {
+            try
+            {
+                return check(parsed.Record, options, failOn, limits);
+            }
+#pragma warning disable CA1031 // Per-record isolation: one record's defect must not lose the rest of the run.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                return Failed(parsed.Record, e);
+            }
+        }
+    }
+
+    /// <summary>The result of a record whose reading or check threw: one TBR015 finding naming the exception type.</summary>
+    private static CheckResult Failed(InputRecord record, Exception e)
+    {
+        var finding = DiagnosticDescriptors.InternalError.Create(string.Empty, new DiagnosticArgument("exception", e.GetType().Name));
+        return new CheckResult(record.Index, record.Line, SafeId(record), false, null, [finding]);
     }
 
     private static readonly EncounterReadOptions s_strict = new() { Strict = true };
 
     public static CheckResult Check(InputRecord record, ComplianceOptions options, Severity? failOn, RecordLimits limits, bool strict = false)
     {
+        if (record.Unparsed)
+        {
+            using var parsed = EncounterSource.Parse(record);
+            return Check(parsed.Record, options, failOn, limits, strict);
+        }
+
         if (record.Refused is { } refused)
         {
             return new CheckResult(record.Index, record.Line, null, false, null, [refused]);
@@ -51,7 +79,7 @@ internal static class Checker
         }
 
         // The record's own bytes through the UTF-8 reader: its fast path builds the model without walking the element
-        // (the document is still parsed by EncounterSource, for the record limits and the streaming design); anything
+        // (the document is still parsed, for the record limits and the streaming design); anything
         // unusual is read from the bytes by the element path, so the result is the same either way.
         var read = EncounterJson.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record.Element), strict ? s_strict : EncounterReadOptions.Default);
         EncounterReport? report = null;

@@ -5,10 +5,27 @@ namespace TherapyBilling.Rules.Cli;
 /// <summary>One encounter record of the input: its 0-based position, its 1-based line for NDJSON, and its JSON.</summary>
 /// <param name="Index">The 0-based position among the input's encounters.</param>
 /// <param name="Line">The 1-based line of an NDJSON record, or <see langword="null"/> for a JSON document.</param>
-/// <param name="Element">The record; valid only until the next record is read (default when <paramref name="Malformed"/> is set).</param>
+/// <param name="Element">The record; valid only until the next record is read (default when <paramref name="Malformed"/> is set or the record is <see cref="Unparsed"/>).</param>
 /// <param name="Malformed">For an NDJSON line that is not valid JSON: its 1-based line and (byte) column.</param>
 /// <param name="Refused">For a record refused unread (larger than <see cref="RecordLimits.MaxRecordBytes"/>): the TBR016 finding.</param>
-internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null, Diagnostic? Refused = null);
+/// <param name="Utf8Line">
+/// For an NDJSON line not parsed yet: its bytes (valid only until the next record is read). The line is parsed by
+/// <see cref="EncounterSource.Parse(InputRecord)"/> where it is checked — on a worker thread under <c>--parallel</c>, so
+/// the reader only splits lines.
+/// </param>
+internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null, Diagnostic? Refused = null, ReadOnlyMemory<byte>? Utf8Line = null)
+{
+    /// <summary>Gets whether the record is an NDJSON line still to be parsed.</summary>
+    public bool Unparsed => Utf8Line is not null;
+}
+
+/// <summary>An NDJSON line parsed: the record with its element (or its malformed position), and the document to dispose after the check.</summary>
+/// <param name="Record">The record, no longer <see cref="InputRecord.Unparsed"/>.</param>
+/// <param name="Document">The document that holds <see cref="InputRecord.Element"/>, or <see langword="null"/> for a malformed line.</param>
+internal readonly record struct ParsedRecord(InputRecord Record, JsonDocument? Document) : IDisposable
+{
+    public void Dispose() => Document?.Dispose();
+}
 
 /// <summary>The input formats of <c>check</c>.</summary>
 internal enum InputFormat
@@ -143,19 +160,26 @@ internal static class EncounterSource
                 continue;
             }
 
-            var document = TryParse(line, out long column);
-            if (document is null)
-            {
-                yield return new InputRecord(index++, lineNumber, default, (lineNumber, column));
-                continue;
-            }
-
-            // The document reads the buffer in place; it is disposed before the buffer is reused.
-            using (document)
-            {
-                yield return new InputRecord(index++, lineNumber, document.RootElement);
-            }
+            // Parsed where it is checked (Parse below): the bytes are valid until the next record is read.
+            yield return new InputRecord(index++, lineNumber, default, Utf8Line: line);
         }
+    }
+
+    /// <summary>Parses an <see cref="InputRecord.Unparsed"/> NDJSON line: its element, or its malformed position; other records are returned as they are.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The parsed record; dispose it after the check (the element reads the line's bytes in place).</returns>
+    public static ParsedRecord Parse(InputRecord record)
+    {
+        if (record.Utf8Line is not { } line)
+        {
+            return new ParsedRecord(record, null);
+        }
+
+        var document = TryParse(line, out long column);
+        var parsed = document is null
+            ? record with { Utf8Line = null, Malformed = (record.Line ?? 0, column) }
+            : record with { Utf8Line = null, Element = document.RootElement };
+        return new ParsedRecord(parsed, document);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];

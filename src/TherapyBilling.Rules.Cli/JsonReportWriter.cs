@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -7,7 +8,7 @@ namespace TherapyBilling.Rules.Cli;
 /// Writes the JSON output contract, streamed: <c>json</c> is one document <c>{ tool, rules, encounters, summary }</c>;
 /// <c>ndjson</c> is one encounter result per line, then one line <c>{ tool, rules, summary }</c>.
 /// </summary>
-internal sealed class JsonReportWriter : IReportWriter
+internal sealed class JsonReportWriter : IReportWriter, IResultRenderer
 {
     private const int FlushThreshold = 1 << 15;
     private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = SafeJsonEncoder.Instance, NewLine = "\n" };
@@ -16,6 +17,12 @@ internal sealed class JsonReportWriter : IReportWriter
     private readonly bool _lines;
     private readonly Utf8JsonWriter _writer;
     private RunInfo? _run;
+
+    // One buffer and writer per thread for Render (a worker renders its own results).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_lineWriter;
 
     public JsonReportWriter(Stream stream, bool lines)
     {
@@ -49,6 +56,26 @@ internal sealed class JsonReportWriter : IReportWriter
             _writer.Flush();
         }
     }
+
+    /// <inheritdoc/>
+    public bool CanRender => _lines;
+
+    /// <inheritdoc/>
+    /// <remarks>An NDJSON line does not depend on the lines before it: the same bytes <see cref="Write"/> writes.</remarks>
+    public byte[] Render(CheckResult result)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 12);
+        buffer.ResetWrittenCount();
+        var writer = t_lineWriter ??= new Utf8JsonWriter(buffer, s_compact);
+        writer.Reset(buffer);
+        WriteResult(writer, result);
+        writer.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public void WriteRendered(CheckResult result, byte[] rendered) => _stream.Write(rendered);
 
     public void End(CheckSummary summary)
     {
