@@ -5,23 +5,56 @@ using Spectre.Console;
 namespace TherapyBilling.Rules.Cli;
 
 /// <summary>Writes a readable table per encounter: coloured on a terminal, plain when redirected or when <c>NO_COLOR</c> is set.</summary>
-internal sealed class TextReportWriter : IReportWriter
+internal sealed class TextReportWriter : IReportWriter, IResultRenderer
 {
+    private static readonly UTF8Encoding s_utf8 = new(false);
     private readonly IAnsiConsole _console;
     private readonly StreamWriter _text;
     private readonly bool _color;
+    private readonly int _width;
+
+    // A console per worker thread for Render, with this writer's settings, writing to a string.
+    private readonly ThreadLocal<(StringWriter Text, IAnsiConsole Console)> _perThread;
     private RunInfo? _run;
 
     public TextReportWriter(Stream stream, bool color, int width)
     {
         _color = color;
-        _text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n", AutoFlush = false };
+        _width = width;
+        _text = new StreamWriter(stream, s_utf8, 1 << 16, leaveOpen: true) { NewLine = "\n", AutoFlush = false };
         _console = CreateConsole(_text, color, width);
+        _perThread = new ThreadLocal<(StringWriter, IAnsiConsole)>(() =>
+        {
+            var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            return (text, CreateConsole(text, _color, _width));
+        });
     }
 
     public void Begin(RunInfo run) => _run = run;
 
     public void Write(CheckResult result)
+    {
+        WriteResult(_console, result);
+        _text.Flush();
+    }
+
+    /// <inheritdoc/>
+    public bool CanRender => true;
+
+    /// <inheritdoc/>
+    /// <remarks>A result's table depends only on the result, the colours and the width: the same text <see cref="Write"/> writes.</remarks>
+    public byte[] Render(CheckResult result)
+    {
+        var (text, console) = _perThread.Value;
+        text.GetStringBuilder().Clear();
+        WriteResult(console, result);
+        return s_utf8.GetBytes(text.ToString());
+    }
+
+    /// <inheritdoc/>
+    public void WriteRendered(CheckResult result, byte[] rendered) => _text.BaseStream.Write(rendered); // Write flushes _text after every result: nothing is pending
+
+    private void WriteResult(IAnsiConsole output, CheckResult result)
     {
         var status = result.Passed ? new Text("PASS", Style(Color.Green, Decoration.Bold)) : new Text("FAIL", Style(Color.Red, Decoration.Bold));
         var header = new StringBuilder(result.PrintableName);
@@ -34,8 +67,8 @@ internal sealed class TextReportWriter : IReportWriter
             header.Append("  not checked: fix the input errors below");
         }
 
-        _console.Write(status);
-        _console.Write(new Text(" " + header + "\n", Style(Color.Default, Decoration.Bold)));
+        output.Write(status);
+        output.Write(new Text(" " + header + "\n", Style(Color.Default, Decoration.Bold)));
 
         if (result.Report is { } r && !r.Lines.IsEmpty)
         {
@@ -51,7 +84,7 @@ internal sealed class TextReportWriter : IReportWriter
 
             table.Columns[1].RightAligned();
             table.Columns[2].RightAligned();
-            _console.Write(table);
+            output.Write(table);
         }
 
         if (!result.Diagnostics.IsEmpty)
@@ -70,7 +103,7 @@ internal sealed class TextReportWriter : IReportWriter
                 }
             }
 
-            _console.Write(findings);
+            output.Write(findings);
         }
 
         if (result.Report is { Suppressed: { IsDefaultOrEmpty: false } suppressed })
@@ -78,14 +111,13 @@ internal sealed class TextReportWriter : IReportWriter
             foreach (var entry in suppressed)
             {
                 var d = entry.Diagnostic;
-                _console.Write(new Text(
+                output.Write(new Text(
                     $"suppressed {SeverityText.Of(d.Severity)} {d.Id} at {(d.Path.Length == 0 ? "(encounter)" : d.Path)}: {Printable.Of(entry.Suppression.Reason)}\n",
                     Style(Color.Grey, Decoration.None)));
             }
         }
 
-        _console.Write(new Text("\n"));
-        _text.Flush();
+        output.Write(new Text("\n"));
     }
 
     public void End(CheckSummary summary)
@@ -123,7 +155,11 @@ internal sealed class TextReportWriter : IReportWriter
         _text.Flush();
     }
 
-    public void Dispose() => _text.Dispose();
+    public void Dispose()
+    {
+        _perThread.Dispose();
+        _text.Dispose();
+    }
 
     /// <summary>The counts "N (TBR106 x2, TBR401 x1)": findings left out by the configuration's suppressions, by id.</summary>
     internal static string SuppressedCounts(CheckSummary summary) =>
