@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using TherapyBilling.Rules.Cli;
 
 namespace TherapyBilling.Rules.Benchmarks;
 
@@ -17,13 +18,14 @@ namespace TherapyBilling.Rules.Benchmarks;
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(PerEncounterConfig))]
-public class LimitBenchmarks
+public class LimitBenchmarks : IDisposable
 {
     private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 64 };
     private static readonly JsonReaderOptions s_readerOptions = new() { MaxDepth = 64 };
     private byte[] _ndjson = [];
     private (int Start, int Length)[] _lines = [];
     private ComplianceOptions _options = null!;
+    private readonly JsonReportWriter _renderer = new(Stream.Null, lines: true);
 
     /// <summary>Gets or sets the number of encounters in the stream.</summary>
     [Params(10_000)]
@@ -39,7 +41,7 @@ public class LimitBenchmarks
         _ndjson = EncounterMixes.Ndjson(N, Notes ? EncounterMixes.NoteOnEvery : EncounterMixes.NoteOnNone);
         _lines = SplitLines(_ndjson);
         _options = ComplianceOptions.Default with { Today = EncounterMixes.DateOfService };
-        if (_lines.Length != N || ParseRead() != N || ReadSpan() != N || Tokenize() <= N || !AllReadFast())
+        if (_lines.Length != N || ParseRead() != N || ReadSpan() != N || Tokenize() <= N || CliRecord() <= _ndjson.Length / 20 || !AllReadFast())
         {
             throw new InvalidOperationException("The NDJSON stream does not read back cleanly.");
         }
@@ -156,6 +158,32 @@ public class LimitBenchmarks
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The CLI's whole work for one NDJSON record on a worker thread (issue 17: "and the CLI's write"): the line
+    /// parsed (syntax, text and record limits), read through the UTF-8 reader, checked, and rendered as its NDJSON
+    /// output line — what <c>check --format ndjson</c> does per record, without the file I/O.
+    /// </summary>
+    [Benchmark]
+    public int CliRecord()
+    {
+        int bytes = 0, index = 0;
+        foreach (var (start, length) in _lines)
+        {
+            var record = new InputRecord(index, index + 1, default, Utf8Line: _ndjson.AsMemory(start, length));
+            var result = Checker.CheckIsolated(record, _options, Severity.Error, RecordLimits.Default);
+            bytes += _renderer.Render(result).Length;
+            index++;
+        }
+
+        return bytes;
+    }
+
+    public void Dispose()
+    {
+        _renderer.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static (int Start, int Length)[] SplitLines(byte[] ndjson)
