@@ -174,6 +174,8 @@ internal static class CheckCommand
             _ => new TextReportWriter(stream, color, console.Width),
         };
 
+        // On a terminal each result is shown as it is checked; into a file or a pipe the stream's buffer decides.
+        bool live = stream == console.Out && console.OutIsTerminal;
         var summary = new CheckSummary();
         int inputErrors = 0;
         bool progress = console.ErrorIsTerminal;
@@ -196,6 +198,11 @@ internal static class CheckCommand
             else
             {
                 renderer!.WriteRendered(result, rendered);
+            }
+
+            if (live)
+            {
+                stream.Flush();
             }
 
             if (Checker.IsInputError(result))

@@ -46,12 +46,16 @@ internal sealed class JsonReportWriter : IReportWriter, IResultRenderer
 
     public void Write(CheckResult result)
     {
-        WriteResult(_writer, result);
         if (_lines)
         {
-            EndLine();
+            // Through the line buffer, not the stream's writer: Utf8JsonWriter.Flush also flushes the stream (a write
+            // to the file per record).
+            _stream.Write(RenderLine(result));
+            return;
         }
-        else if (_writer.BytesPending > FlushThreshold)
+
+        WriteResult(_writer, result);
+        if (_writer.BytesPending > FlushThreshold)
         {
             _writer.Flush();
         }
@@ -62,7 +66,10 @@ internal sealed class JsonReportWriter : IReportWriter, IResultRenderer
 
     /// <inheritdoc/>
     /// <remarks>An NDJSON line does not depend on the lines before it: the same bytes <see cref="Write"/> writes.</remarks>
-    public byte[] Render(CheckResult result)
+    public byte[] Render(CheckResult result) => RenderLine(result).ToArray();
+
+    /// <summary>Renders one NDJSON line (with its line feed) into this thread's buffer; valid until the thread's next call.</summary>
+    private static ReadOnlySpan<byte> RenderLine(CheckResult result)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 12);
         buffer.ResetWrittenCount();
@@ -71,7 +78,7 @@ internal sealed class JsonReportWriter : IReportWriter, IResultRenderer
         WriteResult(writer, result);
         writer.Flush();
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 
     /// <inheritdoc/>

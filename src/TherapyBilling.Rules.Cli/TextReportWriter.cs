@@ -32,11 +32,8 @@ internal sealed class TextReportWriter : IReportWriter, IResultRenderer
 
     public void Begin(RunInfo run) => _run = run;
 
-    public void Write(CheckResult result)
-    {
-        WriteResult(_console, result);
-        _text.Flush();
-    }
+    public void Write(CheckResult result) =>
+        WriteRendered(result, Render(result)); // not through _text: StreamWriter.Flush flushes the stream too (a write per record)
 
     /// <inheritdoc/>
     public bool CanRender => true;
@@ -52,9 +49,9 @@ internal sealed class TextReportWriter : IReportWriter, IResultRenderer
     }
 
     /// <inheritdoc/>
-    public void WriteRendered(CheckResult result, byte[] rendered) => _text.BaseStream.Write(rendered); // Write flushes _text after every result: nothing is pending
+    public void WriteRendered(CheckResult result, byte[] rendered) => _text.BaseStream.Write(rendered); // only End writes through _text
 
-    private void WriteResult(IAnsiConsole output, CheckResult result)
+    internal void WriteResult(IAnsiConsole output, CheckResult result)
     {
         var status = result.Passed ? new Text("PASS", Style(Color.Green, Decoration.Bold)) : new Text("FAIL", Style(Color.Red, Decoration.Bold));
         var header = new StringBuilder(result.PrintableName);

@@ -25,14 +25,47 @@ public sealed class ResultRendererTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Text_Render_SameBytesAsWrite(string file, bool color, int width) =>
-        AssertRenderMatchesWrite(file, stream => new TextReportWriter(stream, color, width));
+    public void Text_Render_SameBytesAsAConsoleOnTheOutputStream(string file, bool color, int width)
+    {
+        // The reference: the result written by a console on a UTF-8 StreamWriter over the output, as the writer did
+        // before rendering moved to the workers (a console on a string could differ in encoding or width handling).
+        using var renderer = new TextReportWriter(Stream.Null, color, width);
+        foreach (var result in Results(file))
+        {
+            using var expected = new MemoryStream();
+            using (var text = new StreamWriter(expected, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
+            {
+                renderer.WriteResult(TextReportWriter.CreateConsole(text, color, width), result);
+            }
+
+            Assert.Equal(expected.ToArray(), renderer.Render(result));
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Ndjson_Render_SameBytesAsWrite(string file, bool color, int width)
+    public void Ndjson_Render_SameBytesAsAJsonWriterOnTheOutputStream(string file, bool color, int width)
     {
         _ = (color, width); // the JSON lines have neither
+        using var renderer = new JsonReportWriter(Stream.Null, lines: true);
+        foreach (var result in Results(file))
+        {
+            using var expected = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(expected, new System.Text.Json.JsonWriterOptions { Indented = false, Encoder = SafeJsonEncoder.Instance }))
+            {
+                JsonReportWriter.WriteResult(json, result);
+            }
+
+            expected.WriteByte((byte)'\n');
+            Assert.Equal(expected.ToArray(), renderer.Render(result));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Write_SameBytesAsWriteRendered(string file, bool color, int width)
+    {
+        AssertRenderMatchesWrite(file, stream => new TextReportWriter(stream, color, width));
         AssertRenderMatchesWrite(file, stream => new JsonReportWriter(stream, lines: true));
     }
 
