@@ -18,7 +18,7 @@ internal static class Checker
         ParsedRecord parsed;
         try
         {
-            parsed = EncounterSource.Parse(record);
+            parsed = EncounterSource.Parse(record, limits);
         }
 #pragma warning disable CA1031 // Per-record isolation: one record's defect must not lose the rest of the run.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -55,7 +55,7 @@ internal static class Checker
     {
         if (record.Unparsed)
         {
-            using var parsed = EncounterSource.Parse(record);
+            using var parsed = EncounterSource.Parse(record, limits);
             return Check(parsed.Record, options, failOn, limits, strict);
         }
 
@@ -64,7 +64,7 @@ internal static class Checker
             return new CheckResult(record.Index, record.Line, null, false, null, [refused]);
         }
 
-        if (record.Malformed is null && limits.Check(record.Element) is { } tooLarge)
+        if (record.Malformed is null && !record.Scanned && limits.Check(record.Element) is { } tooLarge)
         {
             return new CheckResult(record.Index, record.Line, SafeId(record), false, null, [tooLarge]);
         }
@@ -78,10 +78,9 @@ internal static class Checker
             return new CheckResult(record.Index, record.Line, null, false, null, [malformed]);
         }
 
-        // The record's own bytes through the UTF-8 reader: its fast path builds the model without walking the element
-        // (the document is still parsed, for the record limits and the streaming design); anything
+        // The record's own bytes through the UTF-8 reader: its fast path builds the model without a document; anything
         // unusual is read from the bytes by the element path, so the result is the same either way.
-        var read = EncounterJson.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record.Element), strict ? s_strict : EncounterReadOptions.Default);
+        var read = EncounterJson.Read(record.Utf8Json, strict ? s_strict : EncounterReadOptions.Default);
         EncounterReport? report = null;
         ImmutableArray<Diagnostic> diagnostics = read.Diagnostics;
         if (read.Encounter is { } encounter)
@@ -102,6 +101,13 @@ internal static class Checker
     {
         try
         {
+            if (record.Scanned)
+            {
+                // A scanned line has no document; this is the rare path of a record whose check threw.
+                using var document = System.Text.Json.JsonDocument.Parse(record.Utf8Line!.Value);
+                return SafeId(record with { Scanned = false, Utf8Line = null, Element = document.RootElement });
+            }
+
             return record.Malformed is null && record.Element.ValueKind == System.Text.Json.JsonValueKind.Object
                 && record.Element.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
                 && id.GetString() is { Length: > 0 } text ? text : null;

@@ -9,14 +9,21 @@ namespace TherapyBilling.Rules.Cli;
 /// <param name="Malformed">For an NDJSON line that is not valid JSON: its 1-based line and (byte) column.</param>
 /// <param name="Refused">For a record refused unread (larger than <see cref="RecordLimits.MaxRecordBytes"/>): the TBR016 finding.</param>
 /// <param name="Utf8Line">
-/// For an NDJSON line not parsed yet: its bytes (valid only until the next record is read). The line is parsed by
-/// <see cref="EncounterSource.Parse(InputRecord)"/> where it is checked — on a worker thread under <c>--parallel</c>, so
-/// the reader only splits lines.
+/// For an NDJSON line: its bytes (valid only until the next record is read). The line is parsed by
+/// <see cref="EncounterSource.Parse(InputRecord, RecordLimits)"/> where it is checked — on a worker thread under
+/// <c>--parallel</c>, so the reader only splits lines.
 /// </param>
-internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null, Diagnostic? Refused = null, ReadOnlyMemory<byte>? Utf8Line = null)
+/// <param name="Scanned">
+/// The line was scanned and needs no document: valid JSON and text, within the record limits, its bytes
+/// (<paramref name="Utf8Line"/>, without surrounding white space) are the record.
+/// </param>
+internal readonly record struct InputRecord(int Index, int? Line, JsonElement Element, (long Line, long Column)? Malformed = null, Diagnostic? Refused = null, ReadOnlyMemory<byte>? Utf8Line = null, bool Scanned = false)
 {
     /// <summary>Gets whether the record is an NDJSON line still to be parsed.</summary>
-    public bool Unparsed => Utf8Line is not null;
+    public bool Unparsed => Utf8Line is not null && !Scanned;
+
+    /// <summary>Gets the record's JSON text: the scanned line, or the element's own bytes.</summary>
+    public ReadOnlySpan<byte> Utf8Json => Scanned ? Utf8Line!.Value.Span : System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(Element);
 }
 
 /// <summary>An NDJSON line parsed: the record with its element (or its malformed position), and the document to dispose after the check.</summary>
@@ -165,21 +172,47 @@ internal static class EncounterSource
         }
     }
 
-    /// <summary>Parses an <see cref="InputRecord.Unparsed"/> NDJSON line: its element, or its malformed position; other records are returned as they are.</summary>
+    /// <summary>
+    /// Parses an <see cref="InputRecord.Unparsed"/> NDJSON line: one reader pass checks its syntax, its text and the
+    /// lengths of its <c>segments</c> and <c>lines</c>; a line within the limits needs no document (the UTF-8 reader
+    /// reads its bytes), and only a line over a limit (or naming either array twice) is parsed into a document, for
+    /// <see cref="RecordLimits.Check(JsonElement)"/>. Other records are returned as they are.
+    /// </summary>
     /// <param name="record">The record.</param>
-    /// <returns>The parsed record; dispose it after the check (the element reads the line's bytes in place).</returns>
-    public static ParsedRecord Parse(InputRecord record)
+    /// <param name="limits">The record limits.</param>
+    /// <returns>The parsed record; dispose it after the check (an element reads the line's bytes in place).</returns>
+    public static ParsedRecord Parse(InputRecord record, RecordLimits limits)
     {
-        if (record.Utf8Line is not { } line)
+        if (!record.Unparsed)
         {
             return new ParsedRecord(record, null);
         }
 
-        var document = TryParse(line, out long column);
-        var parsed = document is null
-            ? record with { Utf8Line = null, Malformed = (record.Line ?? 0, column) }
-            : record with { Utf8Line = null, Element = document.RootElement };
-        return new ParsedRecord(parsed, document);
+        var line = record.Utf8Line!.Value;
+        LineScan scan;
+        try
+        {
+            scan = LineScan.Of(line.Span, s_options.MaxDepth);
+        }
+        catch (JsonException e)
+        {
+            return Malformed(e.BytePositionInLine ?? 0);
+        }
+
+        if (scan.InvalidTextAt is { } offset)
+        {
+            return Malformed(offset);
+        }
+
+        if (!scan.NeedsDocument(limits))
+        {
+            return new ParsedRecord(record with { Utf8Line = line[scan.ValueStart..scan.ValueEnd], Scanned = true }, null);
+        }
+
+        var document = JsonDocument.Parse(line, s_options);
+        return new ParsedRecord(record with { Utf8Line = null, Element = document.RootElement }, document);
+
+        ParsedRecord Malformed(long at) => new(record with { Utf8Line = null, Malformed = (record.Line ?? 0, at + 1) }, null);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
