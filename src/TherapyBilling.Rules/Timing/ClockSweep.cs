@@ -32,7 +32,7 @@ internal sealed class ClockSweep
 
         var order = new int[_segments.Length];
         int count = SortByStart(_segments, anchor, included, _times, order);
-        _order = order[..count];
+        _order = order.AsSpan(0, count).ToArray();
     }
 
     /// <summary>Gets the included segment indices in start order.</summary>
