@@ -12,6 +12,7 @@ namespace TherapyBilling.Rules;
 public sealed record UnitCalculation
 {
     private readonly ImmutableArray<CptCode> _preferredOrder;
+    /// <summary>Each line's exact time in nanoseconds; <see langword="default"/> when every timed line is whole minutes (see <see cref="ExactOf"/>).</summary>
     private readonly ImmutableArray<long> _exact;
     private readonly bool _chosenByCaller;
     private ImmutableArray<UnitExplanation> _explanation;
@@ -308,10 +309,16 @@ public sealed record UnitCalculation
         {
             if (Lines[i].IsTimed)
             {
-                amount[t++] = _exact[i];
+                amount[t++] = ExactOf(i);
             }
         }
     }
+
+    /// <summary>The exact time of line <paramref name="line"/>: kept when some timed line has seconds, else its whole minutes (an untimed line's is 0).</summary>
+    private long ExactOf(int line) =>
+        !_exact.IsDefault ? _exact[line]
+        : Lines[line].IsTimed ? Lines[line].Minutes * TimeSum.NanosPerMinute
+        : 0L;
 
     private UnitTie? FindTie()
     {
@@ -341,8 +348,14 @@ public sealed record UnitCalculation
             return null;
         }
 
-        var codes = ImmutableArray.CreateBuilder<CptCode>();
-        int extra = 0;
+        int tied = 0;
+        foreach (long time in amount)
+        {
+            tied += time % Block == cut ? 1 : 0;
+        }
+
+        var codes = new CptCode[tied];
+        int extra = 0, c = 0;
         t = 0;
         foreach (var line in Lines)
         {
@@ -353,14 +366,14 @@ public sealed record UnitCalculation
 
             if (amount[t] % Block == cut)
             {
-                codes.Add(line.Code);
+                codes[c++] = line.Code;
                 extra += AllocationCore.TookExtra(amount[t], Block, units[t]) ? 1 : 0;
             }
 
             t++;
         }
 
-        return new UnitTie(codes.ToImmutable(), extra, (int)(cut / TimeSum.NanosPerMinute));
+        return new UnitTie(ImmutableCollectionsMarshal.AsImmutableArray(codes), extra, (int)(cut / TimeSum.NanosPerMinute));
     }
 
     private static IEnumerable<int[]> Combinations(int n, int k)

@@ -211,7 +211,6 @@ public static class UnitCalculator
         withinLimit = ReportLimit(timed, "timed", diagnostics) & ReportLimit(untimed, "untimed", diagnostics);
         totals = new MinuteTotals(Clamp(timed.Minutes), Clamp(untimed.Minutes), Clamp(perCodeTimed), Clamp(recordedTimed.Minutes));
 
-        var exactPerLine = new long[n]; // kept by the calculation (exact time per line), so an array of its own
         Span<long> amount = small ? stackalloc long[SegmentChecks.StackSegments] : new long[n];
         Span<int> ranks = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
         Span<int> timedUnits = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
@@ -233,6 +232,15 @@ public static class UnitCalculator
             Allocate(method, amount, ranks, timedUnits, totals.Timed);
         }
 
+        // The calculation keeps each line's exact time; when every timed line is whole minutes (always so for minutes
+        // input) it is the line's minutes, and the calculation derives it instead of keeping an array.
+        bool wholeMinutes = withinLimit;
+        for (int t = 0; t < timedCount && wholeMinutes; t++)
+        {
+            wholeMinutes = groups[timedIndex[t]].Counted.Nanoseconds == 0;
+        }
+
+        var exactPerLine = wholeMinutes ? null : new long[n];
         var lines = new UnitLine[n];
         int nextTimed = 0;
         for (int g = 0; g < n; g++)
@@ -241,7 +249,11 @@ public static class UnitCalculator
             if (nextTimed < timedCount && timedIndex[nextTimed] == g)
             {
                 units = timedUnits[nextTimed];
-                exactPerLine[g] = amount[nextTimed];
+                if (exactPerLine is not null)
+                {
+                    exactPerLine[g] = amount[nextTimed];
+                }
+
                 nextTimed++;
             }
 
@@ -250,7 +262,7 @@ public static class UnitCalculator
         }
 
         // Both arrays are exact-size and owned here: handed over as immutable without a copy.
-        exact = ImmutableCollectionsMarshal.AsImmutableArray(exactPerLine);
+        exact = exactPerLine is null ? default : ImmutableCollectionsMarshal.AsImmutableArray(exactPerLine);
         return ImmutableCollectionsMarshal.AsImmutableArray(lines);
     }
 
