@@ -23,15 +23,18 @@ internal static class BilledLineCheck
             return units;
         }
 
-        var billed = BilledTimedUnits(encounter, units);
-        return units.IsValidAllocation(billed) ? units.WithAllocation(billed) : units;
+        int lineCount = units.Lines.Length;
+        Span<int> billed = lineCount <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[lineCount];
+        billed = billed[..BilledTimedUnits(encounter, units, billed)];
+        return units.IsValidTimedUnits(billed) ? units.WithTimedUnits(billed) : units;
     }
 
     public static void Check(Encounter encounter, UnitCalculation units, List<Diagnostic> diagnostics)
     {
         var billed = encounter.BilledLines;
-        var billedTimed = BilledTimedUnits(encounter, units);
-        bool timedValid = units.IsValidAllocation(billedTimed);
+        int lineCount = units.Lines.Length;
+        Span<int> billedTimedUnits = lineCount <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[lineCount];
+        bool timedValid = units.IsValidTimedUnits(billedTimedUnits[..BilledTimedUnits(encounter, units, billedTimedUnits)]);
         Dictionary<CptCode, int>? target = null;
         string? allocations = null;
         for (int i = 0; i < billed.Length; i++)
@@ -67,7 +70,7 @@ internal static class BilledLineCheck
                     continue;
                 }
 
-                target ??= NearestValid(units, billedTimed, out allocations);
+                target ??= NearestValid(units, BilledTimedUnits(encounter, units), out allocations);
                 expected = target.GetValueOrDefault(line.Code);
             }
 
@@ -121,6 +124,22 @@ internal static class BilledLineCheck
         return string.Create(CultureInfo.InvariantCulture, $"{One(options[0])}, or move the {tie.Units} tied unit(s) to any {tie.Units} of {string.Join(", ", tie.Codes)} (equal leftovers of {tie.LeftoverMinutes} minute(s); the clinician chooses)");
     }
 
+    /// <summary>Writes the billed units of each timed line, in line order; returns how many timed lines there are.</summary>
+    private static int BilledTimedUnits(Encounter encounter, UnitCalculation units, Span<int> billed)
+    {
+        int t = 0;
+        foreach (var line in units.Lines)
+        {
+            if (line.IsTimed)
+            {
+                billed[t++] = SumBilledUnits(encounter, line.Code);
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>The billed units per timed code (only for a finding: the message names the nearest valid choice).</summary>
     private static Dictionary<CptCode, int> BilledTimedUnits(Encounter encounter, UnitCalculation units)
     {
         var result = new Dictionary<CptCode, int>();

@@ -25,14 +25,12 @@ public static partial class ComplianceEngine
         // The payer profile and the method are resolved once and handed to every family.
         var profile = options.ResolvePayerProfile(encounter);
         var resolution = MethodResolution.Resolve(encounter.Method, profile, options.DefaultMethod);
-        var unitOptions = new UnitCalculationOptions
-        {
-            Catalog = options.Catalog,
-            PreferredOrder = options.PreferredOrder,
-            DateOfService = encounter.DateOfService,
-        };
-        var units = BilledLineCheck.FollowBilledChoice(encounter, UnitCalculator.Calculate(encounter.Segments, resolution.Method, unitOptions));
-        var diagnostics = new List<Diagnostic>(units.Diagnostics);
+        // One list of findings for every family; the unit calculation adds its own first (and keeps them, sorted).
+        var diagnostics = new List<Diagnostic>();
+        var computed = UnitCalculator.Calculate(
+            encounter.Segments.AsSpan(), resolution.Method, options.Catalog, options.PreferredOrder, encounter.DateOfService, diagnostics);
+        var units = BilledLineCheck.FollowBilledChoice(encounter, computed);
+        PutInCanonicalOrder(diagnostics, units.Diagnostics);
         BilledLineCheck.Check(encounter, units, diagnostics);
         if (encounter is { Segments.IsEmpty: true, BilledLines.IsEmpty: true, Documentation: null })
         {
@@ -74,15 +72,28 @@ public static partial class ComplianceEngine
     /// <summary>The payer family (TBR4xx).</summary>
     static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, MethodResolution resolution, List<Diagnostic> diagnostics);
 
+    /// <summary>
+    /// Puts the unit findings, the only ones in the list so far, in the calculation's canonical order, as the families
+    /// have always seen them (the final sort is stable, so this keeps the report's order exactly as it was).
+    /// </summary>
+    private static void PutInCanonicalOrder(List<Diagnostic> diagnostics, ImmutableArray<Diagnostic> sorted)
+    {
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            diagnostics[i] = sorted[i];
+        }
+    }
+
     private static ImmutableArray<ReportLine> BuildLines(Encounter encounter, UnitCalculation units)
     {
-        var lines = ImmutableArray.CreateBuilder<ReportLine>(units.Lines.Length);
-        foreach (var line in units.Lines)
+        var lines = new ReportLine[units.Lines.Length];
+        for (int i = 0; i < lines.Length; i++)
         {
-            lines.Add(new ReportLine(line.Code, line.Minutes, line.Units, ModifiersOf(encounter, line)));
+            var line = units.Lines[i];
+            lines[i] = new ReportLine(line.Code, line.Minutes, line.Units, ModifiersOf(encounter, line));
         }
 
-        return lines.MoveToImmutable();
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lines); // exact size, owned here: no copy
     }
 
     private static ImmutableArray<Modifier> ModifiersOf(Encounter encounter, UnitLine line)

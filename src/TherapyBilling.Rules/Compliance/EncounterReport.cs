@@ -10,12 +10,35 @@ public sealed record EncounterReport
     internal EncounterReport(string id, LocalDate dateOfService, UnitCalculation units, ImmutableArray<ReportLine> lines, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<SuppressedDiagnostic> suppressed)
     {
         Suppressed = suppressed;
-        Fixes = [.. diagnostics.SelectMany(static d => d.Fixes)];
+        Fixes = FixesOf(diagnostics);
         Id = id;
         DateOfService = dateOfService;
         Units = units;
         Lines = lines;
         Diagnostics = diagnostics;
+    }
+
+    /// <summary>Every fix of every diagnostic, in order; the shared empty array when none has one (the usual report).</summary>
+    private static ImmutableArray<Fix> FixesOf(ImmutableArray<Diagnostic> diagnostics)
+    {
+        int count = 0;
+        foreach (var diagnostic in diagnostics)
+        {
+            count += diagnostic.Fixes.Length;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var fixes = ImmutableArray.CreateBuilder<Fix>(count);
+        foreach (var diagnostic in diagnostics)
+        {
+            fixes.AddRange(diagnostic.Fixes);
+        }
+
+        return fixes.MoveToImmutable();
     }
 
     /// <summary>Gets the encounter's id.</summary>

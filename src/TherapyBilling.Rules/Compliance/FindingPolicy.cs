@@ -15,7 +15,7 @@ internal static class FindingPolicy
             return [];
         }
 
-        var suppressed = ImmutableArray.CreateBuilder<SuppressedDiagnostic>();
+        List<SuppressedDiagnostic>? suppressed = null; // most reports have none: no list until one is
         int kept = 0;
         for (int i = 0; i < diagnostics.Count; i++)
         {
@@ -25,9 +25,9 @@ internal static class FindingPolicy
                 diagnostic = diagnostic.WithSeverity(severity);
             }
 
-            if (suppressions && options.Suppressions.FirstOrDefault(s => s.Covers(diagnostic, payerId)) is { } by)
+            if (suppressions && CoveringSuppression(options.Suppressions, diagnostic, payerId) is { } by)
             {
-                suppressed.Add(new SuppressedDiagnostic(diagnostic, by));
+                (suppressed ??= []).Add(new SuppressedDiagnostic(diagnostic, by));
                 continue;
             }
 
@@ -35,7 +35,26 @@ internal static class FindingPolicy
         }
 
         diagnostics.RemoveRange(kept, diagnostics.Count - kept);
+        if (suppressed is null)
+        {
+            return [];
+        }
+
         var sorted = DiagnosticOrder.Sort(suppressed.Select(static s => s.Diagnostic));
         return [.. sorted.Select(d => suppressed.First(s => ReferenceEquals(s.Diagnostic, d)))];
+    }
+
+    /// <summary>The first suppression that covers the finding, or <see langword="null"/>.</summary>
+    private static Suppression? CoveringSuppression(ImmutableArray<Suppression> suppressions, Diagnostic diagnostic, string? payerId)
+    {
+        foreach (var suppression in suppressions)
+        {
+            if (suppression.Covers(diagnostic, payerId))
+            {
+                return suppression;
+            }
+        }
+
+        return null;
     }
 }

@@ -76,6 +76,17 @@ public sealed class DiagnosticDescriptor
     public Diagnostic Create(string path, params DiagnosticArgument[] arguments) =>
         new(this, DefaultSeverity, Guard.NotNull(path), ImmutableArray.Create(arguments));
 
+    /// <summary>
+    /// Creates a diagnostic at a path (the library's own call sites bind here: the compiler passes the arguments in a
+    /// stack buffer, and they are copied once into the diagnostic's immutable array, not first into a
+    /// <see langword="params"/> array).
+    /// </summary>
+    /// <param name="path">The path into the input (0-based indices).</param>
+    /// <param name="arguments">The values of the message's placeholders.</param>
+    /// <returns>The diagnostic.</returns>
+    internal Diagnostic Create(string path, params ReadOnlySpan<DiagnosticArgument> arguments) =>
+        new(this, DefaultSeverity, Guard.NotNull(path), ImmutableArray.Create(arguments));
+
     /// <summary>Creates a diagnostic at a path with a severity other than the default.</summary>
     /// <param name="severity">The severity.</param>
     /// <param name="path">The path into the input.</param>

@@ -17,10 +17,32 @@ public sealed class DiagnosticOrder : IComparer<Diagnostic>
     public static System.Collections.Immutable.ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
     {
         Guard.NotNull(diagnostics);
-        var array = diagnostics.ToArray();
+        return SortInPlace(diagnostics.ToArray());
+    }
+
+    /// <summary>Sorts the diagnostics of <paramref name="diagnostics"/> from <paramref name="start"/> on into a new array (the list is left as it is).</summary>
+    /// <param name="diagnostics">The list.</param>
+    /// <param name="start">The first diagnostic to take.</param>
+    /// <returns>The sorted diagnostics; the shared empty array when there are none.</returns>
+    internal static System.Collections.Immutable.ImmutableArray<Diagnostic> Sort(List<Diagnostic> diagnostics, int start)
+    {
+        int count = diagnostics.Count - start;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var array = new Diagnostic[count];
+        diagnostics.CopyTo(start, array, 0, count);
+        return SortInPlace(array);
+    }
+
+    /// <summary>Sorts an array this class owns in place and hands it over as an immutable array.</summary>
+    private static System.Collections.Immutable.ImmutableArray<Diagnostic> SortInPlace(Diagnostic[] array)
+    {
         if (array.Length < 2)
         {
-            return array.Length == 0 ? [] : [array[0]];
+            return array.Length == 0 ? [] : System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
         }
 
         // A stable sort: equal keys keep the order they were found in.

@@ -6,13 +6,19 @@ namespace TherapyBilling.Rules;
 /// <summary>Validates segment times and finds overlapping one-on-one time.</summary>
 internal static class SegmentChecks
 {
-    /// <summary>Returns each segment's duration, or <see langword="null"/> where its times are invalid; reports what is wrong.</summary>
-    public static Duration?[] Validate(TreatmentSegment[] segments, LocalDate anchor, LocalDate? dateOfService, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The most segments whose scratch values (durations, times, sort order) live on the stack; an encounter with more
+    /// uses ordinary arrays. 32 segments keep each caller's frame near 2 KB; a day has 1 to 12.
+    /// </summary>
+    public const int StackSegments = 32;
+
+    /// <summary>Writes each segment's duration, or <see langword="null"/> where its times are invalid; reports what is wrong.</summary>
+    public static void Validate(ReadOnlySpan<TreatmentSegment> segments, LocalDate anchor, LocalDate? dateOfService, Span<Duration?> durations, List<Diagnostic> diagnostics)
     {
-        var durations = new Duration?[segments.Length];
         for (int i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
+            durations[i] = null;
             if (!segment.HasTimes)
             {
                 durations[i] = segment.GetDuration();
@@ -50,8 +56,6 @@ internal static class SegmentChecks
                     Paths.Segment(i, "start"), SegmentArg(i), Arg.Of("code", segment.Code), Arg.Of("date", Iso(date)), Arg.Of("dateOfService", Iso(dos))));
             }
         }
-
-        return durations;
     }
 
     /// <summary>
@@ -59,16 +63,39 @@ internal static class SegmentChecks
     /// segment covers (the shared minutes stay with the segment that started first). Reports one TBR101 per group of
     /// overlapping segments. Cost: one sort, then linear.
     /// </summary>
-    /// <returns>Each segment's counted duration (equal to <paramref name="durations"/> outside overlaps).</returns>
-    public static Duration?[] CountTimedOnce(TreatmentSegment[] segments, Duration?[] durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
+    /// <param name="segments">The segments.</param>
+    /// <param name="durations">Each segment's duration from <see cref="Validate"/>.</param>
+    /// <param name="counted">Receives each segment's counted duration (equal to <paramref name="durations"/> outside overlaps).</param>
+    /// <param name="anchor">The date time-of-day segments fall on.</param>
+    /// <param name="catalog">The code catalog (only timed codes are swept).</param>
+    /// <param name="diagnostics">Receives the findings.</param>
+    public static void CountTimedOnce(
+        ReadOnlySpan<TreatmentSegment> segments, ReadOnlySpan<Duration?> durations, Span<Duration?> counted, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
     {
-        var counted = (Duration?[])durations.Clone();
-        var sweep = new ClockSweep(segments, durations, anchor, i => catalog.IsTimed(segments[i].Code));
-        var buffer = new Duration[segments.Length];
-        foreach (var range in sweep.Groups())
+        durations.CopyTo(counted);
+        int n = segments.Length;
+        Span<bool> include = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
+        bool any = false;
+        for (int i = 0; i < n; i++)
         {
-            var group = sweep.Attribute(range, buffer);
-            var members = sweep.Order[range];
+            include[i] = ClockSweep.IsSweepable(segments[i], durations[i]) && catalog.IsTimed(segments[i].Code);
+            any |= include[i];
+        }
+
+        if (!any)
+        {
+            return; // minutes only, or no timed segment with times: nothing can overlap
+        }
+
+        Span<(LocalDateTime Start, LocalDateTime End)> times = n <= StackSegments ? stackalloc (LocalDateTime, LocalDateTime)[StackSegments] : new (LocalDateTime, LocalDateTime)[n];
+        Span<int> order = n <= StackSegments ? stackalloc int[StackSegments] : new int[n];
+        Span<Duration> buffer = n <= StackSegments ? stackalloc Duration[StackSegments] : new Duration[n];
+        var sorted = order[..ClockSweep.SortByStart(segments, anchor, include, times, order)];
+        for (int from = 0, to; from < sorted.Length; from = to)
+        {
+            to = ClockSweep.GroupEnd(sorted, times, from);
+            var members = sorted[from..to];
+            var group = ClockSweep.Attribute(members, times, buffer);
             foreach (int i in members)
             {
                 counted[i] = buffer[i];
@@ -84,15 +111,13 @@ internal static class SegmentChecks
                     Arg.Of("other", earliest),
                     Arg.Of("otherCode", segments[earliest].Code),
                     Arg.Of("count", group.Count),
-                    Arg.Of("codes", string.Join(", ", group.Codes)),
+                    Arg.Of("codes", string.Join(", ", ClockSweep.CodesOf(members, segments))),
                     Arg.Of("shared", group.SharedMinutes),
                     Arg.Of("minutes", group.Clock.Minutes),
                     Arg.Of("from", Format(group.From, segments[second])),
                     Arg.Of("to", Format(group.To, segments[second]))));
             }
         }
-
-        return counted;
     }
 
     /// <summary>
@@ -100,13 +125,15 @@ internal static class SegmentChecks
     /// <c>occupiesPatient</c>) sharing time with a timed service or with another such service (TBR110). Supervised
     /// modalities 97010–97028 never count (NCCI ch. 11 §P.2).
     /// </summary>
-    public static void FindPatientTimeConflicts(TreatmentSegment[] segments, Duration?[] durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
+    public static void FindPatientTimeConflicts(ReadOnlySpan<TreatmentSegment> segments, ReadOnlySpan<Duration?> durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
     {
-        var occupying = new bool[segments.Length];
-        var involved = new bool[segments.Length];
+        int n = segments.Length;
+        Span<bool> occupying = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
+        Span<bool> involved = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
         bool any = false;
-        for (int i = 0; i < segments.Length; i++)
+        for (int i = 0; i < n; i++)
         {
+            occupying[i] = involved[i] = false;
             var code = segments[i].Code;
             if (!catalog.TryGet(code, out var entry) || CodePairCheck.IsSupervisedModality(code))
             {
@@ -123,10 +150,19 @@ internal static class SegmentChecks
             return;
         }
 
-        var sweep = new ClockSweep(segments, durations, anchor, i => involved[i]);
-        foreach (var range in sweep.Groups())
+        for (int i = 0; i < n; i++)
         {
-            var members = sweep.Order[range];
+            involved[i] &= ClockSweep.IsSweepable(segments[i], durations[i]);
+        }
+
+        // Only an encounter with an untimed service that occupies the patient gets here: ordinary arrays are fine.
+        var times = new (LocalDateTime Start, LocalDateTime End)[n];
+        var order = new int[n];
+        ReadOnlySpan<int> sorted = order.AsSpan(0, ClockSweep.SortByStart(segments, anchor, involved, times, order));
+        for (int from = 0, to; from < sorted.Length; from = to)
+        {
+            to = ClockSweep.GroupEnd(sorted, times, from);
+            var members = sorted[from..to];
             if (members.Length < 2)
             {
                 continue;
@@ -135,9 +171,9 @@ internal static class SegmentChecks
             int reachTimed = -1, reachOccupying = -1, service = -1, other = -1;
             foreach (int i in members)
             {
-                var start = sweep.TimesOf(i).Start;
-                bool overlapsOccupying = reachOccupying >= 0 && start < sweep.TimesOf(reachOccupying).End;
-                bool overlapsTimed = reachTimed >= 0 && start < sweep.TimesOf(reachTimed).End;
+                var start = times[i].Start;
+                bool overlapsOccupying = reachOccupying >= 0 && start < times[reachOccupying].End;
+                bool overlapsTimed = reachTimed >= 0 && start < times[reachTimed].End;
                 if (occupying[i] && (overlapsOccupying || overlapsTimed))
                 {
                     (service, other) = (i, overlapsOccupying ? reachOccupying : reachTimed);
@@ -151,7 +187,7 @@ internal static class SegmentChecks
                 }
 
                 ref int reach = ref occupying[i] ? ref reachOccupying : ref reachTimed;
-                if (reach < 0 || sweep.TimesOf(i).End > sweep.TimesOf(reach).End)
+                if (reach < 0 || times[i].End > times[reach].End)
                 {
                     reach = i;
                 }
@@ -159,15 +195,15 @@ internal static class SegmentChecks
 
             if (service >= 0)
             {
-                var (from, to) = Shared(sweep.TimesOf(service), sweep.TimesOf(other));
+                var (sharedFrom, sharedTo) = Shared(times[service], times[other]);
                 diagnostics.Add(DiagnosticDescriptors.UntimedServiceOverlapsTimedTime.Create(
                     Paths.Segment(service),
                     SegmentArg(service),
                     Arg.Of("code", segments[service].Code),
                     Arg.Of("other", other),
                     Arg.Of("otherCode", segments[other].Code),
-                    Arg.Of("from", Format(from, segments[service])),
-                    Arg.Of("to", Format(to, segments[service])),
+                    Arg.Of("from", Format(sharedFrom, segments[service])),
+                    Arg.Of("to", Format(sharedTo, segments[service])),
                     Arg.Of("count", members.Length)));
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TherapyBilling.Rules;
@@ -11,6 +12,7 @@ namespace TherapyBilling.Rules;
 public sealed record UnitCalculation
 {
     private readonly ImmutableArray<CptCode> _preferredOrder;
+    /// <summary>Each line's exact time in nanoseconds; <see langword="default"/> when every timed line is whole minutes (see <see cref="ExactOf"/>).</summary>
     private readonly ImmutableArray<long> _exact;
     private readonly bool _chosenByCaller;
     private ImmutableArray<UnitExplanation> _explanation;
@@ -140,12 +142,22 @@ public sealed record UnitCalculation
     public bool IsValidAllocation(IReadOnlyDictionary<CptCode, int> timedUnits)
     {
         Guard.NotNull(timedUnits);
-        var (amount, units) = TimedView(timedUnits);
+        int timed = TimedLineCount();
+        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        return IsValidTimedUnits(UnitsFrom(timedUnits, units[..timed]));
+    }
+
+    /// <summary>Gets whether per-code timed units, one per timed line in line order, are a valid allocation (see <see cref="IsValidAllocation(IReadOnlyDictionary{CptCode, int})"/>).</summary>
+    /// <param name="timedUnits">The units of each timed line, in line order.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    internal bool IsValidTimedUnits(ReadOnlySpan<int> timedUnits)
+    {
         if (Method == UnitMethod.Ama || HasNoAllocation)
         {
-            for (int t = 0; t < units.Length; t++)
+            int t = 0;
+            foreach (var line in Lines)
             {
-                if (units[t] != TimedLines()[t].Units)
+                if (line.IsTimed && timedUnits[t++] != line.Units)
                 {
                     return false;
                 }
@@ -154,7 +166,10 @@ public sealed record UnitCalculation
             return true;
         }
 
-        return AllocationCore.IsValid(amount, Block, units, UnitAllocator.UnitsForMinutes(TimedMinutes));
+        Span<long> amount = timedUnits.Length <= SegmentChecks.StackSegments ? stackalloc long[SegmentChecks.StackSegments] : new long[timedUnits.Length];
+        amount = amount[..timedUnits.Length];
+        TimedAmounts(amount);
+        return AllocationCore.IsValid(amount, Block, timedUnits, UnitAllocator.UnitsForMinutes(TimedMinutes));
     }
 
     /// <summary>
@@ -172,20 +187,39 @@ public sealed record UnitCalculation
             throw new ArgumentException("The allocation is not one the method allows for these minutes.", nameof(timedUnits));
         }
 
+        int timed = TimedLineCount();
+        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        return WithTimedUnits(UnitsFrom(timedUnits, units[..timed]));
+    }
+
+    /// <summary>Returns this calculation with the timed units of a choice the caller has checked with <see cref="IsValidTimedUnits"/>.</summary>
+    /// <param name="timedUnits">The units of each timed line, in line order.</param>
+    /// <returns>The calculation following the choice (this instance when it already does).</returns>
+    internal UnitCalculation WithTimedUnits(ReadOnlySpan<int> timedUnits)
+    {
         bool same = true;
-        var lines = ImmutableArray.CreateBuilder<UnitLine>(Lines.Length);
-        int total = 0;
+        int t = 0;
         foreach (var line in Lines)
         {
-            var next = line.IsTimed ? line with { Units = timedUnits.GetValueOrDefault(line.Code) } : line;
-            same &= next.Units == line.Units;
-            total += next.Units;
-            lines.Add(next);
+            same &= !line.IsTimed || timedUnits[t++] == line.Units;
         }
 
-        return same
-            ? this
-            : new UnitCalculation(Method, lines.MoveToImmutable(), Totals, total, Diagnostics, _preferredOrder, CatalogVersion, _exact, chosenByCaller: true);
+        if (same)
+        {
+            return this;
+        }
+
+        var lines = new UnitLine[Lines.Length];
+        int total = 0;
+        t = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = Lines[i];
+            lines[i] = line.IsTimed ? line with { Units = timedUnits[t++] } : line;
+            total += lines[i].Units;
+        }
+
+        return new UnitCalculation(Method, ImmutableCollectionsMarshal.AsImmutableArray(lines), Totals, total, Diagnostics, _preferredOrder, CatalogVersion, _exact, chosenByCaller: true);
     }
 
     /// <summary>Lists the valid allocations of the timed units, at most <paramref name="limit"/> of them (the default one first).</summary>
@@ -223,25 +257,68 @@ public sealed record UnitCalculation
 
     private static long Block => UnitAllocator.MinutesPerUnit * TimeSum.NanosPerMinute;
 
-    internal bool HasNoAllocation => Diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit);
+    internal bool HasNoAllocation
+    {
+        get
+        {
+            foreach (var diagnostic in Diagnostics)
+            {
+                if (diagnostic.Id == DiagnosticIds.MinutesBeyondLimit)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private List<UnitLine> TimedLines() => [.. Lines.Where(static l => l.IsTimed)];
 
-    private (long[] Amount, int[] Units) TimedView(IReadOnlyDictionary<CptCode, int> timedUnits)
+    private int TimedLineCount()
     {
-        var amount = new List<long>();
-        var units = new List<int>();
+        int count = 0;
+        foreach (var line in Lines)
+        {
+            count += line.IsTimed ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Writes the units <paramref name="timedUnits"/> gives each timed line (0 when missing), in line order.</summary>
+    private Span<int> UnitsFrom(IReadOnlyDictionary<CptCode, int> timedUnits, Span<int> units)
+    {
+        int t = 0;
+        foreach (var line in Lines)
+        {
+            if (line.IsTimed)
+            {
+                units[t++] = timedUnits.GetValueOrDefault(line.Code);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Writes the exact time of each timed line, in line order.</summary>
+    private void TimedAmounts(Span<long> amount)
+    {
+        int t = 0;
         for (int i = 0; i < Lines.Length; i++)
         {
             if (Lines[i].IsTimed)
             {
-                amount.Add(_exact[i]);
-                units.Add(timedUnits.GetValueOrDefault(Lines[i].Code));
+                amount[t++] = ExactOf(i);
             }
         }
-
-        return ([.. amount], [.. units]);
     }
+
+    /// <summary>The exact time of line <paramref name="line"/>: kept when some timed line has seconds, else its whole minutes (an untimed line's is 0).</summary>
+    private long ExactOf(int line) =>
+        !_exact.IsDefault ? _exact[line]
+        : Lines[line].IsTimed ? Lines[line].Minutes * TimeSum.NanosPerMinute
+        : 0L;
 
     private UnitTie? FindTie()
     {
@@ -250,27 +327,53 @@ public sealed record UnitCalculation
             return null;
         }
 
-        var (amount, units) = TimedView(TimedLines().ToDictionary(static l => l.Code, static l => l.Units));
+        int timed = TimedLineCount();
+        bool small = timed <= SegmentChecks.StackSegments;
+        Span<long> amount = small ? stackalloc long[SegmentChecks.StackSegments] : new long[timed];
+        Span<int> units = small ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        amount = amount[..timed];
+        units = units[..timed];
+        TimedAmounts(amount);
+        int t = 0;
+        foreach (var line in Lines)
+        {
+            if (line.IsTimed)
+            {
+                units[t++] = line.Units;
+            }
+        }
+
         if (!AllocationCore.TryFindTie(amount, Block, units, out long cut))
         {
             return null;
         }
 
-        var codes = ImmutableArray.CreateBuilder<CptCode>();
-        int extra = 0;
-        int t = 0;
-        foreach (var line in Lines.Where(static l => l.IsTimed))
+        int tied = 0;
+        foreach (long time in amount)
         {
+            tied += time % Block == cut ? 1 : 0;
+        }
+
+        var codes = new CptCode[tied];
+        int extra = 0, c = 0;
+        t = 0;
+        foreach (var line in Lines)
+        {
+            if (!line.IsTimed)
+            {
+                continue;
+            }
+
             if (amount[t] % Block == cut)
             {
-                codes.Add(line.Code);
+                codes[c++] = line.Code;
                 extra += AllocationCore.TookExtra(amount[t], Block, units[t]) ? 1 : 0;
             }
 
             t++;
         }
 
-        return new UnitTie(codes.ToImmutable(), extra, (int)(cut / TimeSum.NanosPerMinute));
+        return new UnitTie(ImmutableCollectionsMarshal.AsImmutableArray(codes), extra, (int)(cut / TimeSum.NanosPerMinute));
     }
 
     private static IEnumerable<int[]> Combinations(int n, int k)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace TherapyBilling.Rules;
@@ -49,7 +50,24 @@ public static class UnitCalculator
         Guard.NotNull(segments);
         Guard.Defined(method);
         options ??= UnitCalculationOptions.Default;
-        var input = segments.ToArray();
+        return Calculate(AsSpan(segments), method, options.Catalog, options.PreferredOrder, options.DateOfService, []);
+    }
+
+    /// <summary>
+    /// Calculates the units of a day's segments (the engine's entry: no options object, and the findings go to the
+    /// engine's own list, after what it already holds).
+    /// </summary>
+    /// <param name="segments">The segments, in input order.</param>
+    /// <param name="method">The unit method.</param>
+    /// <param name="catalog">The code catalog.</param>
+    /// <param name="preferredOrder">The tie preference.</param>
+    /// <param name="dateOfService">The date of service, if known.</param>
+    /// <param name="diagnostics">Receives the findings; the calculation keeps the ones it added, sorted.</param>
+    /// <returns>The calculation.</returns>
+    internal static UnitCalculation Calculate(
+        ReadOnlySpan<TreatmentSegment> segments, UnitMethod method, CodeCatalog catalog, ImmutableArray<CptCode> preferredOrder, LocalDate? dateOfService, List<Diagnostic> diagnostics)
+    {
+        var input = segments;
         for (int i = 0; i < input.Length; i++)
         {
             if (input[i] is null)
@@ -58,15 +76,23 @@ public static class UnitCalculator
             }
         }
 
-        var diagnostics = new List<Diagnostic>();
-        var anchor = options.DateOfService ?? FirstDate(input) ?? s_anchorDate;
-        var durations = SegmentChecks.Validate(input, anchor, options.DateOfService, diagnostics);
-        var counted = SegmentChecks.CountTimedOnce(input, durations, anchor, options.Catalog, diagnostics);
-        SegmentChecks.FindPatientTimeConflicts(input, durations, anchor, options.Catalog, diagnostics);
+        int firstFinding = diagnostics.Count;
+        int n = input.Length;
+        var anchor = dateOfService ?? FirstDate(input) ?? s_anchorDate;
+        Span<Duration?> durations = n <= SegmentChecks.StackSegments ? stackalloc Duration?[SegmentChecks.StackSegments] : new Duration?[n];
+        Span<Duration?> counted = n <= SegmentChecks.StackSegments ? stackalloc Duration?[SegmentChecks.StackSegments] : new Duration?[n];
+        durations = durations[..n];
+        counted = counted[..n];
+        SegmentChecks.Validate(input, anchor, dateOfService, durations, diagnostics);
+        SegmentChecks.CountTimedOnce(input, durations, counted, anchor, catalog, diagnostics);
+        SegmentChecks.FindPatientTimeConflicts(input, durations, anchor, catalog, diagnostics);
 
-        var groups = GroupByCode(input, counted, durations);
-        var lines = AllocateLines(groups, method, options, diagnostics, out var totals, out var exact);
-        if (!diagnostics.Any(static d => d.Id == DiagnosticIds.MinutesBeyondLimit))
+        // One group per code, in the order codes first appear; a group is known by its first segment.
+        Span<int> groupOf = n <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        Span<CodeTime> groups = n <= SegmentChecks.StackSegments ? stackalloc CodeTime[SegmentChecks.StackSegments] : new CodeTime[n];
+        groups = groups[..GroupByCode(input, counted, durations, groupOf, groups)];
+        var lines = AllocateLines(input, groupOf[..n], groups, method, catalog, preferredOrder, diagnostics, out var totals, out var exact, out bool withinLimit);
+        if (withinLimit)
         {
             ReportZeroUnitLines(lines, method, diagnostics); // beyond the limit no line has units; TBR111 says why
         }
@@ -77,10 +103,18 @@ public static class UnitCalculator
             totalUnits = checked(totalUnits + line.Units);
         }
 
-        return new UnitCalculation(method, lines, totals, totalUnits, DiagnosticOrder.Sort(diagnostics), options.PreferredOrder, options.Catalog.Version, exact);
+        return new UnitCalculation(method, lines, totals, totalUnits, DiagnosticOrder.Sort(diagnostics, firstFinding), preferredOrder, catalog.Version, exact);
     }
 
-    private static LocalDate? FirstDate(TreatmentSegment[] input)
+    /// <summary>The caller's segments as a span: the usual collections (an immutable array, an array) are read in place, any other sequence is copied once.</summary>
+    private static ReadOnlySpan<TreatmentSegment> AsSpan(IEnumerable<TreatmentSegment> segments) => segments switch
+    {
+        ImmutableArray<TreatmentSegment> { IsDefault: false } array => array.AsSpan(),
+        TreatmentSegment[] array => array,
+        _ => segments.ToArray(),
+    };
+
+    private static LocalDate? FirstDate(ReadOnlySpan<TreatmentSegment> input)
     {
         foreach (var segment in input)
         {
@@ -93,109 +127,185 @@ public static class UnitCalculator
         return null;
     }
 
-    private static List<CodeTime> GroupByCode(TreatmentSegment[] input, Duration?[] counted, Duration?[] recorded)
+    /// <summary>Sums each code's time into <paramref name="groups"/> and records each segment's group; returns the number of groups.</summary>
+    private static int GroupByCode(ReadOnlySpan<TreatmentSegment> input, ReadOnlySpan<Duration?> counted, ReadOnlySpan<Duration?> recorded, Span<int> groupOf, Span<CodeTime> groups)
     {
-        var groups = new List<CodeTime>();
-        var at = new Dictionary<CptCode, int>();
+        int count = 0;
         for (int i = 0; i < input.Length; i++)
         {
-            var code = input[i].Code;
-            if (!at.TryGetValue(code, out int g))
+            int g = FindGroup(input, groups[..count], input[i].Code);
+            if (g < 0)
             {
-                g = groups.Count;
-                at[code] = g;
-                groups.Add(new CodeTime(code));
+                g = count++;
+                groups[g] = new CodeTime { First = i };
             }
 
-            var group = groups[g];
-            group.Indices.Add(i);
-            group.Counted.Add(counted[i] ?? Duration.Zero);
-            group.Recorded.Add(recorded[i] ?? Duration.Zero);
+            groupOf[i] = g;
+            groups[g].Segments++;
+            groups[g].Counted.Add(counted[i] ?? Duration.Zero);
+            groups[g].Recorded.Add(recorded[i] ?? Duration.Zero);
         }
 
-        return groups;
+        return count;
+    }
+
+    /// <summary>A linear scan: a day has a handful of codes.</summary>
+    private static int FindGroup(ReadOnlySpan<TreatmentSegment> input, ReadOnlySpan<CodeTime> groups, CptCode code)
+    {
+        for (int g = 0; g < groups.Length; g++)
+        {
+            if (input[groups[g].First].Code == code)
+            {
+                return g;
+            }
+        }
+
+        return -1;
     }
 
     private static ImmutableArray<UnitLine> AllocateLines(
-        List<CodeTime> groups,
+        ReadOnlySpan<TreatmentSegment> input,
+        ReadOnlySpan<int> groupOf,
+        ReadOnlySpan<CodeTime> groups,
         UnitMethod method,
-        UnitCalculationOptions options,
+        CodeCatalog catalog,
+        ImmutableArray<CptCode> preferredOrder,
         List<Diagnostic> diagnostics,
         out MinuteTotals totals,
-        out ImmutableArray<long> exact)
+        out ImmutableArray<long> exact,
+        out bool withinLimit)
     {
-        int n = groups.Count;
-        var kinds = new CodeKind?[n];
-        var timedIndex = new List<int>();
+        int n = groups.Length;
+        bool small = n <= SegmentChecks.StackSegments;
+        Span<int> kinds = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n]; // a CodeKind, or -1 when the catalog does not know the code
+        Span<int> timedIndex = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        int timedCount = 0;
         TimeSum timed = default, untimed = default, recordedTimed = default;
         long perCodeTimed = 0;
         for (int g = 0; g < n; g++)
         {
-            var group = groups[g];
-            if (options.Catalog.TryGet(group.Code, out var entry))
+            var code = CodeOf(input, groups[g]);
+            kinds[g] = -1;
+            if (catalog.TryGet(code, out var entry))
             {
-                kinds[g] = entry.Kind;
+                kinds[g] = (int)entry.Kind;
                 if (entry.Kind == CodeKind.Timed)
                 {
-                    timedIndex.Add(g);
-                    timed.Add(group.Counted);
-                    recordedTimed.Add(group.Recorded);
-                    perCodeTimed = Math.Min(TimeSum.Cap, perCodeTimed + group.Counted.Minutes);
+                    timedIndex[timedCount++] = g;
+                    timed.Add(groups[g].Counted);
+                    recordedTimed.Add(groups[g].Recorded);
+                    perCodeTimed = Math.Min(TimeSum.Cap, perCodeTimed + groups[g].Counted.Minutes);
                 }
                 else
                 {
-                    untimed.Add(group.Counted);
+                    untimed.Add(groups[g].Counted);
                 }
             }
             else
             {
                 diagnostics.Add(DiagnosticDescriptors.UnknownCode.Create(
-                    Paths.Segment(group.Indices[0], "code"), Arg.Of("code", group.Code), Arg.Of("catalog", options.Catalog.Version)));
+                    Paths.Segment(groups[g].First, "code"), Arg.Of("code", code), Arg.Of("catalog", catalog.Version)));
             }
         }
 
-        bool withinLimit = ReportLimit(timed, "timed", groups, diagnostics) & ReportLimit(untimed, "untimed", groups, diagnostics);
+        withinLimit = ReportLimit(timed, "timed", diagnostics) & ReportLimit(untimed, "untimed", diagnostics);
         totals = new MinuteTotals(Clamp(timed.Minutes), Clamp(untimed.Minutes), Clamp(perCodeTimed), Clamp(recordedTimed.Minutes));
 
-        var amount = new long[timedIndex.Count];
-        var ranks = new int[timedIndex.Count];
-        var timedUnits = new int[timedIndex.Count];
-        for (int t = 0; t < timedIndex.Count && withinLimit; t++)
-        {
-            amount[t] = groups[timedIndex[t]].Counted.TotalNanoseconds();
-            int rank = options.PreferredOrder.IndexOf(groups[timedIndex[t]].Code);
-            ranks[t] = rank < 0 ? int.MaxValue : rank;
-        }
-
+        Span<long> amount = small ? stackalloc long[SegmentChecks.StackSegments] : new long[n];
+        Span<int> ranks = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        Span<int> timedUnits = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        amount = amount[..timedCount];
+        ranks = ranks[..timedCount];
+        timedUnits = timedUnits[..timedCount];
+        amount.Clear();
+        ranks.Clear();
+        timedUnits.Clear();
         if (withinLimit)
         {
+            for (int t = 0; t < timedCount; t++)
+            {
+                amount[t] = groups[timedIndex[t]].Counted.TotalNanoseconds();
+                int rank = preferredOrder.IndexOf(CodeOf(input, groups[timedIndex[t]]));
+                ranks[t] = rank < 0 ? int.MaxValue : rank;
+            }
+
             Allocate(method, amount, ranks, timedUnits, totals.Timed);
         }
 
-        var units = new int[n];
-        var exactPerLine = new long[n];
+        // The calculation keeps each line's exact time; when every timed line is whole minutes (always so for minutes
+        // input) it is the line's minutes, and the calculation derives it instead of keeping an array.
+        bool wholeMinutes = withinLimit;
+        for (int t = 0; t < timedCount && wholeMinutes; t++)
+        {
+            wholeMinutes = groups[timedIndex[t]].Counted.Nanoseconds == 0;
+        }
+
+        var exactPerLine = wholeMinutes ? null : new long[n];
+        var lines = new UnitLine[n];
+        int nextTimed = 0;
         for (int g = 0; g < n; g++)
         {
-            units[g] = kinds[g] == CodeKind.Untimed ? 1 : 0;
+            int units = kinds[g] == (int)CodeKind.Untimed ? 1 : 0;
+            if (nextTimed < timedCount && timedIndex[nextTimed] == g)
+            {
+                units = timedUnits[nextTimed];
+                if (exactPerLine is not null)
+                {
+                    exactPerLine[g] = amount[nextTimed];
+                }
+
+                nextTimed++;
+            }
+
+            CodeKind? kind = kinds[g] < 0 ? null : (CodeKind)kinds[g];
+            lines[g] = new UnitLine(CodeOf(input, groups[g]), kind, Clamp(groups[g].Counted.Minutes), units, SegmentIndices(groupOf, g, groups[g]));
         }
 
-        for (int t = 0; t < timedIndex.Count; t++)
-        {
-            units[timedIndex[t]] = timedUnits[t];
-            exactPerLine[timedIndex[t]] = amount[t];
-        }
-
-        var lines = ImmutableArray.CreateBuilder<UnitLine>(n);
-        for (int g = 0; g < n; g++)
-        {
-            lines.Add(new UnitLine(groups[g].Code, kinds[g], Clamp(groups[g].Counted.Minutes), units[g], [.. groups[g].Indices]));
-        }
-
-        exact = [.. exactPerLine];
-        return lines.MoveToImmutable();
+        // Both arrays are exact-size and owned here: handed over as immutable without a copy.
+        exact = exactPerLine is null ? default : ImmutableCollectionsMarshal.AsImmutableArray(exactPerLine);
+        return ImmutableCollectionsMarshal.AsImmutableArray(lines);
     }
 
-    private static void Allocate(UnitMethod method, long[] amount, int[] ranks, int[] units, int totalTimedMinutes)
+    private static CptCode CodeOf(ReadOnlySpan<TreatmentSegment> input, CodeTime group) => input[group.First].Code;
+
+    /// <summary>The segments of group <paramref name="g"/>; a code recorded once shares a cached one-index array.</summary>
+    private static ImmutableArray<int> SegmentIndices(ReadOnlySpan<int> groupOf, int g, CodeTime group)
+    {
+        if (group.Segments == 1)
+        {
+            return SingleIndex(group.First);
+        }
+
+        var indices = new int[group.Segments];
+        for (int i = group.First, k = 0; k < indices.Length; i++)
+        {
+            if (groupOf[i] == g)
+            {
+                indices[k++] = i;
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(indices);
+    }
+
+    /// <summary>Gets <c>[index]</c> as an immutable array, shared for the first <see cref="SegmentChecks.StackSegments"/> indices (immutable, so sharing is safe).</summary>
+    internal static ImmutableArray<int> SingleIndex(int index) =>
+        index < s_singleIndices.Length ? s_singleIndices[index] : [index];
+
+    private static readonly ImmutableArray<int>[] s_singleIndices = BuildSingleIndices();
+
+    private static ImmutableArray<int>[] BuildSingleIndices()
+    {
+        var result = new ImmutableArray<int>[SegmentChecks.StackSegments];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = [i];
+        }
+
+        return result;
+    }
+
+    private static void Allocate(UnitMethod method, ReadOnlySpan<long> amount, ReadOnlySpan<int> ranks, Span<int> units, int totalTimedMinutes)
     {
         long block = UnitAllocator.MinutesPerUnit * TimeSum.NanosPerMinute;
         long full = 0;
@@ -213,15 +323,16 @@ public static class UnitCalculator
         }
     }
 
-    private static bool ReportLimit(TimeSum sum, string kind, List<CodeTime> groups, List<Diagnostic> diagnostics)
+    private static bool ReportLimit(TimeSum sum, string kind, List<Diagnostic> diagnostics)
     {
         if (sum.Minutes <= MaxEncounterMinutes)
         {
             return true;
         }
 
+        // The first group's first segment is always segment 0.
         diagnostics.Add(DiagnosticDescriptors.MinutesBeyondLimit.Create(
-            Paths.Segment(groups[0].Indices[0]), Arg.Of("kind", kind), Arg.Of("limit", MaxEncounterMinutes.ToString("N0", CultureInfo.InvariantCulture))));
+            Paths.Segment(0), Arg.Of("kind", kind), Arg.Of("limit", MaxEncounterMinutes.ToString("N0", CultureInfo.InvariantCulture))));
         return false;
     }
 
@@ -258,12 +369,12 @@ public static class UnitCalculator
         }
     }
 
-    /// <summary>One code's segments: indices, the time counted (overlaps once) and the time recorded.</summary>
-    private sealed class CodeTime(CptCode code)
+    /// <summary>One code's segments: the first one (which names the code), how many, the time counted (overlaps once) and the time recorded.</summary>
+    private struct CodeTime
     {
-        public CptCode Code { get; } = code;
+        public int First;
 
-        public List<int> Indices { get; } = [];
+        public int Segments;
 
         public TimeSum Counted;
 
