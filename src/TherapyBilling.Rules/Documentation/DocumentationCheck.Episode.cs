@@ -214,19 +214,6 @@ public static partial class DocumentationCheck
             }
         }
 
-        private static bool Covers(CertificationSchedule schedule, LocalDate date)
-        {
-            foreach (var interval in schedule.Intervals)
-            {
-                if (interval.Covers(date))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The earliest treatment day up to the date of service (the date of service when there is none before it).</summary>
         private LocalDate EarliestEpisodeDay(EpisodeContext episode)
         {
@@ -282,7 +269,7 @@ public static partial class DocumentationCheck
                 }
             }
 
-            if (!Covers(schedule, dos))
+            if (!schedule.Covers(dos))
             {
                 Add(DiagnosticDescriptors.VisitOutsideCertifiedInterval.Create(
                     Path("episode.planOfCare"),
