@@ -76,7 +76,18 @@ public sealed class CertificationSchedule
     /// <summary>Gets whether a date falls inside a certified interval.</summary>
     /// <param name="date">The date.</param>
     /// <returns><see langword="true"/> when an interval covers it.</returns>
-    public bool Covers(LocalDate date) => Intervals.Any(i => i.Covers(date));
+    public bool Covers(LocalDate date)
+    {
+        foreach (var interval in Intervals)
+        {
+            if (interval.Covers(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Computes the schedule.</summary>
     /// <param name="firstTreatment">The first day of treatment, evaluation included.</param>
@@ -87,7 +98,7 @@ public sealed class CertificationSchedule
     public static CertificationSchedule Compute(LocalDate firstTreatment, PlanOfCare plan, LocalDate asOf)
     {
         Guard.NotNull(plan);
-        var intervals = ImmutableArray.CreateBuilder<CertifiedInterval>();
+        var intervals = ImmutableArray.CreateBuilder<CertifiedInterval>(1 + CountPresent(plan.Recertifications));
 
         var due = CalendarMath.PlusDays(firstTreatment, InitialDueDays);
         LocalDate? certified = plan.SignedOn;
@@ -126,7 +137,18 @@ public sealed class CertificationSchedule
             intervals.Add(new CertifiedInterval(index++, start, end, recertDue, recert.SignedOn, StatusOf(recert.SignedOn, recertDue, recert.DelayReasonDocumented, asOf), false));
         }
 
-        return new CertificationSchedule(intervals.ToImmutable());
+        return new CertificationSchedule(intervals.MoveToImmutable());
+    }
+
+    private static int CountPresent(ImmutableArray<Recertification> recertifications)
+    {
+        int count = 0;
+        foreach (var recertification in recertifications)
+        {
+            count += recertification is null ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static LocalDate IntervalEnd(LocalDate start, Period? duration)

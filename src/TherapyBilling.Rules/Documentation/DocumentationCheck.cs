@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -20,7 +21,7 @@ namespace TherapyBilling.Rules;
 /// var units = UnitCalculator.Calculate(segments, UnitMethod.Cms);
 /// var findings = DocumentationCheck.Validate(note, new DocumentationCheckContext(dateOfService, units));
 /// </code></example>
-public static class DocumentationCheck
+public static partial class DocumentationCheck
 {
     private static readonly CptCode s_selfCare = CptCode.Parse("97535");
 
@@ -49,16 +50,13 @@ public static class DocumentationCheck
         {
             run.CheckProgressReports(episode);
             run.CheckCertification(episode);
-            if (episode.PeriodTimedMinutes is int minutes && episode.PeriodTimedUnits is int units)
+            if (episode.PeriodTimedMinutes is int minutes && episode.PeriodTimedUnits is int units && IsLowAverage(minutes, units, context.Requirements))
             {
-                if (CheckAverageMinutesPerUnit([new VisitUsage(minutes, units)], context.Requirements, run.Path("episode.periodTimedUnits")) is { } d)
-                {
-                    run.Add(d);
-                }
+                run.Add(LowAverageFinding(minutes, units, context.Requirements, run.Path("episode.periodTimedUnits")));
             }
         }
 
-        return DiagnosticOrder.Sort(run.Diagnostics.Select(context.Requirements.Apply));
+        return run.Findings();
     }
 
     /// <summary>
@@ -83,11 +81,14 @@ public static class DocumentationCheck
             units = checked(units + Guard.NotNegative(visit.TimedUnits));
         }
 
-        if (units == 0 || minutes >= units * requirements.MinimumAverageMinutesPerUnit)
-        {
-            return null;
-        }
+        return IsLowAverage(minutes, units, requirements) ? LowAverageFinding(minutes, units, requirements, path) : null;
+    }
 
+    private static bool IsLowAverage(long minutes, long units, DocumentationRequirementSet requirements) =>
+        units != 0 && minutes < units * requirements.MinimumAverageMinutesPerUnit;
+
+    private static Diagnostic LowAverageFinding(long minutes, long units, DocumentationRequirementSet requirements, string path)
+    {
         double average = (double)minutes / units;
         return requirements.Apply(DiagnosticDescriptors.LowAverageMinutesPerUnit.Create(
             path,
@@ -102,15 +103,32 @@ public static class DocumentationCheck
     private static string Percent(double value) =>
         ((int)Math.Floor((value * 100) + 1e-9)).ToString(CultureInfo.InvariantCulture) + "%";
 
-    private sealed class Run(TreatmentNote note, DocumentationCheckContext context)
+    private sealed partial class Run(TreatmentNote note, DocumentationCheckContext context)
     {
-        private HashSet<string>? _previousTokens;
+        private DocumentationCheckContext Context => context;
 
-        public List<Diagnostic> Diagnostics { get; } = [];
+        // Made on the first finding: a note without findings allocates no list.
+        private List<Diagnostic>? _diagnostics;
 
         private DocumentationRequirementSet Set => context.Requirements;
 
-        public void Add(Diagnostic diagnostic) => Diagnostics.Add(diagnostic);
+        public void Add(Diagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
+
+        /// <summary>The findings with the requirement set's severity overrides, in the canonical order.</summary>
+        public ImmutableArray<Diagnostic> Findings()
+        {
+            if (_diagnostics is null)
+            {
+                return [];
+            }
+
+            for (int i = 0; i < _diagnostics.Count; i++)
+            {
+                _diagnostics[i] = Set.Apply(_diagnostics[i]);
+            }
+
+            return DiagnosticOrder.Sort(_diagnostics);
+        }
 
         public string Path(string member) => context.NotePath.Length == 0 ? member : context.NotePath + "." + member;
 
@@ -170,10 +188,23 @@ public static class DocumentationCheck
                 Missing(NoteElement.Credentials, Path("signature.credentials"), "professional identification (credentials) with the signature");
             }
 
-            if (note.AssistantInvolved == true && !note.Contributors.Any(static c => c is { IsSigned: true, Role: ClinicianRole.Assistant }))
+            if (note.AssistantInvolved == true && !HasSignedAssistant())
             {
                 Missing(NoteElement.ContributorSignatures, Path("contributors"), "signature of the assistant who contributed");
             }
+        }
+
+        private bool HasSignedAssistant()
+        {
+            foreach (var contributor in note.Contributors)
+            {
+                if (contributor is { IsSigned: true, Role: ClinicianRole.Assistant })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void CheckTotals()
@@ -230,19 +261,13 @@ public static class DocumentationCheck
 
         public void CheckTimedServicesDocumented()
         {
-            var documented = new HashSet<CptCode>();
-            foreach (var intervention in note.Interventions)
+            // Linear scans instead of sets: a note documents a handful of codes, and a code is looked for among the
+            // lines before it only when it is undocumented (when a finding is due).
+            var lines = context.Units.Lines;
+            for (int i = 0; i < lines.Length; i++)
             {
-                if (intervention?.Code is CptCode code)
-                {
-                    documented.Add(code);
-                }
-            }
-
-            var reported = new HashSet<CptCode>();
-            foreach (var line in context.Units.Lines)
-            {
-                if (line.IsTimed && line.Minutes > 0 && !documented.Contains(line.Code) && reported.Add(line.Code))
+                var line = lines[i];
+                if (IsUndocumentedTimedMinutes(line) && !IsDocumented(line.Code) && !ReportedBefore(line.Code, i, 0))
                 {
                     Add(DiagnosticDescriptors.TimedServiceNotDocumented.Create(
                         Path("interventions"), Arg.Of("code", line.Code), Arg.Of("where", Paths.Segment(line.SegmentIndices[0]))));
@@ -252,7 +277,7 @@ public static class DocumentationCheck
             for (int i = 0; i < context.BilledLines.Length; i++)
             {
                 var code = context.BilledLines[i].Code;
-                if (context.Catalog.IsTimed(code) && !documented.Contains(code) && reported.Add(code))
+                if (context.Catalog.IsTimed(code) && !IsDocumented(code) && !ReportedBefore(code, lines.Length, i))
                 {
                     Add(DiagnosticDescriptors.TimedServiceNotDocumented.Create(
                         Path("interventions"), Arg.Of("code", code), Arg.Of("where", Paths.Index("lines", i))));
@@ -260,13 +285,97 @@ public static class DocumentationCheck
             }
         }
 
+        private static bool IsUndocumentedTimedMinutes(UnitLine line) => line.IsTimed && line.Minutes > 0;
+
+        private bool IsDocumented(CptCode code)
+        {
+            foreach (var intervention in note.Interventions)
+            {
+                if (intervention?.Code == code)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether an undocumented <paramref name="code"/> was already reported: by one of the first <paramref name="unitLines"/> unit lines or the first <paramref name="billedLines"/> billed lines.</summary>
+        private bool ReportedBefore(CptCode code, int unitLines, int billedLines)
+        {
+            var lines = context.Units.Lines;
+            for (int i = 0; i < unitLines; i++)
+            {
+                if (lines[i].Code == code && IsUndocumentedTimedMinutes(lines[i]))
+                {
+                    return true;
+                }
+            }
+
+            for (int i = 0; i < billedLines; i++)
+            {
+                if (context.BilledLines[i].Code == code && context.Catalog.IsTimed(code))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool IsGenericTask(string task)
         {
-            // Normalised once, not once per generic name.
-            string normalised = string.Join(' ', NarrativeSimilarity.Tokenize(task));
-            string trimmed = task.Trim();
-            return Set.GenericTaskNames.Any(g => string.Equals(g, normalised, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(g, trimmed, StringComparison.OrdinalIgnoreCase));
+            // The task's tokens joined by single spaces, lower case (as string.Join(' ', Tokenize(task))), built once
+            // in a stack buffer and compared with each generic name; and the task trimmed, as a span.
+            char[]? rented = null;
+            Span<char> buffer = task.Length <= 128 ? stackalloc char[128] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(task.Length));
+            try
+            {
+                ReadOnlySpan<char> normalised = Normalise(task, buffer);
+                ReadOnlySpan<char> trimmed = task.AsSpan().Trim();
+                foreach (string generic in Set.GenericTaskNames)
+                {
+                    if (generic.AsSpan().Equals(normalised, StringComparison.OrdinalIgnoreCase) || generic.AsSpan().Equals(trimmed, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                }
+            }
+        }
+
+        /// <summary>Writes the runs of letters and digits of <paramref name="text"/>, lower case, one space between runs (never longer than the text).</summary>
+        private static ReadOnlySpan<char> Normalise(string text, Span<char> buffer)
+        {
+            int length = 0;
+            bool inWord = false;
+            foreach (char c in text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (!inWord && length > 0)
+                    {
+                        buffer[length++] = ' ';
+                    }
+
+                    buffer[length++] = char.ToLowerInvariant(c);
+                    inWord = true;
+                }
+                else
+                {
+                    inWord = false;
+                }
+            }
+
+            return buffer.Slice(0, length);
         }
 
         public void CheckSelfCare(int i, NoteIntervention n)
@@ -314,10 +423,9 @@ public static class DocumentationCheck
                 MissingAdl(NoteElement.GoalLink, Intervention(i, "goalIds"), "the functional goal(s) the training serves");
             }
 
-            var known = new HashSet<string>(note.Goals.Where(static g => g is not null).Select(static g => g.Id), StringComparer.Ordinal);
             for (int g = 0; g < goals.Length; g++)
             {
-                if (goals[g] is null || !known.Contains(goals[g]))
+                if (goals[g] is null || !IsKnownGoal(goals[g]))
                 {
                     Add(DiagnosticDescriptors.GoalLinkUnresolved.Create(Intervention(i, Paths.Index("goalIds", g)), Arg.Of("link", Paths.Index("goalIds", g))));
                 }
@@ -353,6 +461,20 @@ public static class DocumentationCheck
             CheckNarrative(i, n.Narrative);
         }
 
+        /// <summary>Whether the note has a goal of this id (a linear scan: a note has a handful of goals).</summary>
+        private bool IsKnownGoal(string id)
+        {
+            foreach (var goal in note.Goals)
+            {
+                if (goal is not null && string.Equals(goal.Id, id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void CheckLevel(int i, AssistanceLevel? level, NoteElement element, string member, string when)
         {
             if (level is null || string.IsNullOrWhiteSpace(level.Value))
@@ -381,125 +503,13 @@ public static class DocumentationCheck
 
             if (note.Episode?.PreviousNarrative is { } previous)
             {
-                // The previous narrative's tokens once per note, not once per intervention.
-                _previousTokens ??= NarrativeSimilarity.TokenSet(previous);
-                double similarity = NarrativeSimilarity.Jaccard(NarrativeSimilarity.TokenSet(narrative), _previousTokens);
+                // Over spans of both texts, no token strings or sets (the previous narrative is re-scanned per 97535 intervention).
+                double similarity = NarrativeSimilarity.Jaccard(narrative, previous);
                 if (similarity >= Set.ClonedSimilarityThreshold)
                 {
                     Add(DiagnosticDescriptors.ClonedNarrative.Create(
                         Intervention(i, "narrative"), Arg.Of("similarity", Percent(similarity)), Arg.Of("threshold", Percent(Set.ClonedSimilarityThreshold))));
                 }
-            }
-        }
-
-        private ImmutableArray<LocalDate> EpisodeDays(EpisodeContext episode)
-        {
-            var days = new HashSet<LocalDate> { context.DateOfService };
-            if (episode.FirstTreatmentDate is LocalDate first)
-            {
-                days.Add(first);
-            }
-
-            if (!episode.TreatmentDays.IsDefault)
-            {
-                days.UnionWith(episode.TreatmentDays);
-            }
-
-            return [.. days.Where(d => d <= context.DateOfService).Order()];
-        }
-
-        public void CheckProgressReports(EpisodeContext episode)
-        {
-            var reports = episode.ProgressReports.IsDefault ? [] : episode.ProgressReports;
-            for (int r = 0; r < reports.Length; r++)
-            {
-                if (reports[r] is { AuthorRole: ClinicianRole.Assistant } report)
-                {
-                    Add(DiagnosticDescriptors.AssistantProgressReport.Create(
-                        Path(Paths.Index("episode.progressReports", r, "authorRole")), Arg.Of("date", Iso(report.Date))));
-                }
-            }
-
-            var dos = context.DateOfService;
-            int window = context.Requirements.ProgressReportLateDays;
-            var schedule = ProgressReportSchedule.Compute(EpisodeDays(episode), reports.Where(r => r is not null && r.Date <= dos), window);
-            int lastReported = -1;
-            for (int p = 0; p < schedule.Periods.Length; p++)
-            {
-                if (schedule.Periods[p].Report is not null)
-                {
-                    lastReported = p;
-                }
-            }
-
-            for (int p = lastReported + 1; p < schedule.Periods.Length; p++)
-            {
-                var period = schedule.Periods[p];
-                if (period.Status != ReportingPeriodStatus.NotReported || period.End is not LocalDate end)
-                {
-                    continue;
-                }
-
-                var deadline = CalendarMath.PlusDays(end, window);
-                var descriptor = dos > deadline ? DiagnosticDescriptors.ProgressReportOverdue : DiagnosticDescriptors.ProgressReportDue;
-                Add(descriptor.Create(
-                    Path("episode.progressReports"),
-                    Arg.Of("start", Iso(period.Start)),
-                    Arg.Of("end", Iso(end)),
-                    Arg.Of("deadline", Iso(deadline)),
-                    Arg.Of("date", Iso(dos))));
-            }
-        }
-
-        public void CheckCertification(EpisodeContext episode)
-        {
-            if (episode.PlanOfCare is not { } plan)
-            {
-                return;
-            }
-
-            var dos = context.DateOfService;
-            var first = episode.FirstTreatmentDate ?? EpisodeDays(episode)[0];
-            var asOf = context.Today is LocalDate today && today > dos ? today : dos;
-            var schedule = CertificationSchedule.Compute(first, plan, asOf);
-            foreach (var interval in schedule.Intervals)
-            {
-                string state = interval.CertifiedOn is LocalDate on ? "certified on " + Iso(on) : "not signed as of " + Iso(asOf);
-                string path = interval.Index == 0 ? Path("episode.planOfCare.signedOn") : Path(Paths.Index("episode.planOfCare.recertifications", interval.Index - 1, "signedOn"));
-                switch (interval.Status)
-                {
-                    case CertificationStatus.Late when interval.Index == 0:
-                        Add(DiagnosticDescriptors.CertificationLate.Create(path, Arg.Of("due", Iso(interval.DueBy)), Arg.Of("start", Iso(interval.Start)), Arg.Of("state", state)));
-                        break;
-                    case CertificationStatus.Late:
-                        Add(DiagnosticDescriptors.RecertificationLate.Create(path, Arg.Of("index", interval.Index), Arg.Of("due", Iso(interval.DueBy)), Arg.Of("state", state)));
-                        break;
-                    case CertificationStatus.Delayed:
-                        Add(DiagnosticDescriptors.CertificationDelayed.Create(
-                            path,
-                            Arg.Of("which", interval.Index == 0 ? "initial" : "recertification " + interval.Index.ToString(CultureInfo.InvariantCulture)),
-                            Arg.Of("due", Iso(interval.DueBy)),
-                            Arg.Of("state", state),
-                            Arg.Of("grace", Iso(CalendarMath.PlusDays(interval.DueBy, CertificationSchedule.DelayedGraceDays)))));
-                        break;
-                    default:
-                        break;
-                }
-
-                if (interval.VerbalOrderUnsigned && plan.VerbalOrderOn is LocalDate verbal)
-                {
-                    Add(DiagnosticDescriptors.VerbalOrderNotSigned.Create(
-                        Path("episode.planOfCare.verbalOrderOn"), Arg.Of("order", Iso(verbal)), Arg.Of("signBy", Iso(CalendarMath.PlusDays(verbal, CertificationSchedule.VerbalOrderSignatureDays)))));
-                }
-            }
-
-            if (!schedule.Covers(dos))
-            {
-                Add(DiagnosticDescriptors.VisitOutsideCertifiedInterval.Create(
-                    Path("episode.planOfCare"),
-                    Arg.Of("date", Iso(dos)),
-                    Arg.Of("first", Iso(schedule.Intervals[0].Start)),
-                    Arg.Of("last", Iso(schedule.Intervals[^1].End))));
             }
         }
     }

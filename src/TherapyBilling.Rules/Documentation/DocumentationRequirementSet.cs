@@ -222,7 +222,15 @@ public sealed record DocumentationRequirementSet
         }
 
         string v = value.Trim();
-        return levels.Any(l => string.Equals(l, v, StringComparison.OrdinalIgnoreCase));
+        foreach (string independent in levels)
+        {
+            if (string.Equals(independent, v, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal Diagnostic Apply(Diagnostic diagnostic) =>

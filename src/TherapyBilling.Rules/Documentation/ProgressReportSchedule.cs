@@ -109,83 +109,14 @@ public sealed class ProgressReportSchedule
             .OrderBy(static r => r.CoversThrough)
             .ThenBy(static r => r.Date)
             .ToArray();
-        var used = new bool[counted.Length];
         var periods = ImmutableArray.CreateBuilder<ReportingPeriod>();
-        int i = 0;
-        while (i < days.Length)
+        var walker = new ReportingPeriodWalker(days, counted, new bool[counted.Length], lateReportDays);
+        while (walker.MoveNext(out var step))
         {
-            var start = days[i];
-            LocalDate? tenth = i + TreatmentDaysPerPeriod - 1 < days.Length ? days[i + TreatmentDaysPerPeriod - 1] : null;
-            int r = FindReport(counted, used, start, tenth);
-            if (r >= 0)
-            {
-                used[r] = true;
-                var report = counted[r];
-                var end = report.CoversThrough;
-                var status = report.Date <= end ? ReportingPeriodStatus.Reported
-                    : report.Date <= CalendarMath.PlusDays(end, lateReportDays) ? ReportingPeriodStatus.ReportedLate
-                    : ReportingPeriodStatus.ReportedTooLate;
-                int next = i;
-                while (next < days.Length && days[next] <= end)
-                {
-                    next++;
-                }
-
-                periods.Add(new ReportingPeriod(start, end, next - i, report, status) { LateReportDays = lateReportDays });
-                i = next;
-            }
-            else if (tenth is LocalDate last)
-            {
-                int late = FindLateReport(counted, used, last, lateReportDays);
-                ProgressReport? report = null;
-                var status = ReportingPeriodStatus.NotReported;
-                if (late >= 0)
-                {
-                    used[late] = true;
-                    report = counted[late];
-                    status = ReportingPeriodStatus.ReportedLate;
-                }
-
-                periods.Add(new ReportingPeriod(start, last, TreatmentDaysPerPeriod, report, status) { LateReportDays = lateReportDays });
-                i += TreatmentDaysPerPeriod;
-            }
-            else
-            {
-                periods.Add(new ReportingPeriod(start, null, days.Length - i, null, ReportingPeriodStatus.Open) { LateReportDays = lateReportDays });
-                i = days.Length;
-            }
+            var report = step.ReportIndex >= 0 ? counted[step.ReportIndex] : null;
+            periods.Add(new ReportingPeriod(step.Start, step.End, step.TreatmentDays, report, step.Status) { LateReportDays = lateReportDays });
         }
 
         return new ProgressReportSchedule(periods.ToImmutable());
-    }
-
-    /// <summary>The first unused report whose coverage ends inside [start, tenth].</summary>
-    private static int FindReport(ProgressReport[] reports, bool[] used, LocalDate start, LocalDate? tenth)
-    {
-        for (int r = 0; r < reports.Length; r++)
-        {
-            var through = reports[r].CoversThrough;
-            if (!used[r] && through >= start && (tenth is null || through <= tenth.Value))
-            {
-                return r;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The first unused report written within the late window after the period's 10th day that covers beyond it: the late report.</summary>
-    /// <remarks>A report written later than that does not rescue the period; it ends the period it falls in instead.</remarks>
-    private static int FindLateReport(ProgressReport[] reports, bool[] used, LocalDate end, int lateReportDays)
-    {
-        for (int r = 0; r < reports.Length; r++)
-        {
-            if (!used[r] && reports[r].CoversThrough > end && reports[r].Date > end && reports[r].Date <= CalendarMath.PlusDays(end, lateReportDays))
-            {
-                return r;
-            }
-        }
-
-        return -1;
     }
 }

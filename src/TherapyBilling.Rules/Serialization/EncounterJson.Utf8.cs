@@ -15,7 +15,8 @@ public static partial class EncounterJson
     /// <remarks>
     /// <para>A well-formed record (known properties, each once, values in range, nothing to report) is read in one
     /// pass of a <see cref="Utf8JsonReader"/>: dates, times, codes and modifiers are parsed from the bytes without a
-    /// string; the treatment note and the authorization are read by the same code as the element path. Anything
+    /// string; the treatment note is read from the bytes too (each kept text becomes one string), the authorization
+    /// by the same code as the element path. Anything
     /// else (an error, an unknown property, a value out of range, an escaped code) is read by the element path, so
     /// the result is always the same as that path's; only the time differs.</para>
     /// <para>Never throws for bad fields: every problem is an input diagnostic. Thread-safe.</para>

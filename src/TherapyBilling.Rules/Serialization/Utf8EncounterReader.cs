@@ -10,7 +10,8 @@ namespace TherapyBilling.Rules;
 /// <see cref="Utf8JsonReader"/> over a well-formed record. It gives up (returns <see langword="false"/>) on anything
 /// it does not read exactly as the element path does: any property it does not know or that repeats, any value of a
 /// wrong type or out of range, escaped or padded codes, dates and times, any diagnostic at all (including those of
-/// the note and the authorization, which are read by the element path's own code), and malformed JSON. The caller
+/// the note, read by <see cref="Utf8NoteReader"/> with the same rule, and of the authorization, read by the element
+/// path's own code), and malformed JSON. The caller
 /// then reads the record with the element path, so the result never depends on which path read it.
 /// </summary>
 /// <remarks>Thread-safe; allocation-free for dates, times, codes and modifiers (codes are interned, a one-modifier list is shared).</remarks>
@@ -48,7 +49,6 @@ internal static class Utf8EncounterReader
         }
         finally
         {
-            state.Documentation?.Dispose();
             state.Authorization?.Dispose();
         }
     }
@@ -61,7 +61,8 @@ internal static class Utf8EncounterReader
         public Discipline? Discipline;
         public List<TreatmentSegment>? Segments;
         public List<BilledLine>? Lines;
-        public JsonDocument? Documentation;
+        public TreatmentNote? Note;
+        public NoteDates NoteDates;
         public JsonDocument? Authorization;
         public string? Payer;
         public bool Telehealth;
@@ -146,14 +147,9 @@ internal static class Utf8EncounterReader
             case 5:
                 return isNull || ReadLines(ref reader, out state.Lines);
             case 6:
-                // A null note is the element path's to judge; an object is read by the element path's own code.
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return false;
-                }
-
-                state.Documentation = JsonDocument.ParseValue(ref reader);
-                return true;
+                // A null note is the element path's to judge.
+                state.Note = Utf8NoteReader.Read(ref reader, ref state.NoteDates);
+                return state.Note is not null;
             case 7:
                 return isNull || (state.Payer = NonEmptyString(ref reader)) is not null;
             case 8:
@@ -197,6 +193,11 @@ internal static class Utf8EncounterReader
             return null;
         }
 
+        if (state.Note is not null && !state.NoteDates.AreWithin(EncounterJson.DateWindow(date)))
+        {
+            return null; // a note date out of the window is the element path's finding
+        }
+
         ImmutableArray<TreatmentSegment> segments = state.Segments is { } s ? [.. s] : [];
         ImmutableArray<BilledLine> lines = state.Lines is { } l ? [.. l] : [];
         var encounter = new Encounter(id, date, [])
@@ -211,28 +212,15 @@ internal static class Utf8EncounterReader
             BeneficiaryId = state.BeneficiaryId,
             AllowedAmount = state.AllowedAmount,
             KxYearToDateAllowed = state.KxYearToDateAllowed,
+            Documentation = state.Note,
         };
 
-        if (state.Documentation is not null || state.Authorization is not null)
+        if (state.Authorization is { } authorization)
         {
             var diagnostics = new List<Diagnostic>();
-            if (state.Documentation is { } documentation)
-            {
-                var root = documentation.RootElement;
-                ContractShape.Walk(ContractShape.Encounter.Child("documentation")!, root, "documentation", strict, diagnostics);
-                if (DocumentationJson.Read(root, diagnostics, date) is { } note)
-                {
-                    encounter = encounter with { Documentation = note };
-                }
-            }
-
-            if (state.Authorization is { } authorization)
-            {
-                var root = authorization.RootElement;
-                ContractShape.Walk(ContractShape.Encounter.Child("authorization")!, root, "authorization", strict, diagnostics);
-                encounter = PayerJson.ReadAuthorization(root, encounter, diagnostics);
-            }
-
+            var root = authorization.RootElement;
+            ContractShape.Walk(ContractShape.Encounter.Child("authorization")!, root, "authorization", strict, diagnostics);
+            encounter = PayerJson.ReadAuthorization(root, encounter, diagnostics);
             if (diagnostics.Count != 0)
             {
                 return null;
@@ -427,7 +415,7 @@ internal static class Utf8EncounterReader
     }
 
     /// <summary>A code of exactly five unescaped ASCII bytes (the element path also trims and unescapes; those records take it).</summary>
-    private static bool TryReadCode(ref Utf8JsonReader reader, out CptCode code)
+    internal static bool TryReadCode(ref Utf8JsonReader reader, out CptCode code)
     {
         code = default;
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != 5)
@@ -509,7 +497,7 @@ internal static class Utf8EncounterReader
     }
 
     /// <summary>A whole number in range written as an integer (<c>20.0</c>, <c>2e1</c> and the like take the element path).</summary>
-    private static bool TryReadWholeNumber(ref Utf8JsonReader reader, int max, out int? value)
+    internal static bool TryReadWholeNumber(ref Utf8JsonReader reader, int max, out int? value)
     {
         value = null;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int number) || number < 0 || number > max)
@@ -584,7 +572,7 @@ internal static class Utf8EncounterReader
     }
 
     /// <summary><c>HH:mm</c> or <c>HH:mm:ss</c>, unescaped, a real time of day.</summary>
-    private static LocalTime? ReadTime(ref Utf8JsonReader reader)
+    internal static LocalTime? ReadTime(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
         {

@@ -135,6 +135,22 @@ public sealed class DocumentationCheckTests
         Assert.Contains("generic", d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  self-care,  TRAINING!  ", true)] // normalised: "self care training"
+    [InlineData(" Self-Care ", true)] // trimmed: "Self-Care"
+    [InlineData("self care training of lower-body dressing", false)]
+    [InlineData("ADL", true)]
+    [InlineData("ADL x", false)]
+    public void Validate_GenericTaskName_ByTokensOrTrimmed(string task, bool generic)
+    {
+        // The same at every length: the task is normalised on the stack up to 128 characters, in a pooled buffer above.
+        foreach (string padded in new[] { task, new string(' ', 200) + task + new string('\t', 3) })
+        {
+            var findings = Check(Complete().WithIntervention(n => n with { Task = padded }));
+            Assert.Equal(generic, findings.Any(d => d.Id == DiagnosticIds.AdlElementMissing && d.Message.Contains("generic", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public void Validate_AssistanceLevelWithoutScale_ScaleMissing()
     {

@@ -87,4 +87,64 @@ public sealed class DocumentationPropertyTests
             var b = Check(shuffled).Select(d => d.Id + " " + d.Severity + " " + d.Message).Order(StringComparer.Ordinal);
             return a.SequenceEqual(b);
         });
+
+    private static readonly Gen<ProgressReport> AnyReport =
+        from offset in Gen.Choose(-160, 5)
+        from role in Gen.Elements<ClinicianRole?>(ClinicianRole.Therapist, ClinicianRole.Therapist, ClinicianRole.Assistant, ClinicianRole.Physician, null)
+        from coverage in Gen.Elements<int?>(null, null, 0, -3, 4)
+        select new ProgressReport(Dos.PlusDays(offset), role) { PeriodEnd = coverage is int c ? Dos.PlusDays(offset + c) : null };
+
+    /// <summary>Treatment days and reports on both sides of the stack and sorting bounds (64 days, 32 reports), sorted or not.</summary>
+    private static readonly Gen<EpisodeContext> Episodes =
+        from dayCount in Gen.Frequency((3, Gen.Choose(0, 20)), (2, Gen.Choose(60, 66)), (1, Gen.Choose(100, 150)))
+        from offsets in Gen.ArrayOf(Gen.Choose(-200, 3), dayCount)
+        from reportCount in Gen.Frequency((3, Gen.Choose(0, 5)), (1, Gen.Choose(30, 45)))
+        from reports in Gen.ArrayOf(AnyReport, reportCount)
+        from sortReports in Gen.Elements(true, false)
+        from first in Gen.Elements<int?>(null, -200, -30, 1)
+        select new EpisodeContext
+        {
+            FirstTreatmentDate = first is int f ? Dos.PlusDays(f) : null,
+            TreatmentDays = [.. offsets.Select(o => Dos.PlusDays(o))],
+            ProgressReports = sortReports ? [.. reports.OrderBy(r => r.CoversThrough).ThenBy(r => r.Date)] : [.. reports],
+        };
+
+    [Property(MaxTest = 400)]
+    public Property Validate_ProgressClock_MatchesTheSchedule() =>
+        Prop.ForAll(Episodes.ToArbitrary(), Gen.Elements(0, 7).ToArbitrary(), (episode, window) =>
+        {
+            var context = Context() with { Requirements = DocumentationRequirementSet.Medicare with { ProgressReportLateDays = window } };
+            var actual = Check(Complete() with { Episode = episode }, context)
+                .Where(d => d.Id is DiagnosticIds.ProgressReportOverdue or DiagnosticIds.ProgressReportDue)
+                .Select(d => d.Id + " " + string.Join(",", d.Arguments.Select(a => a.Name + "=" + a.Value)))
+                .Order(StringComparer.Ordinal).ToList();
+            return actual.SequenceEqual(ExpectedClockFindings(episode, window)).Label(string.Join("\n", actual));
+        });
+
+    /// <summary>The clock findings as the public schedule computes them: every unreported period after the last reported one.</summary>
+    private static IEnumerable<string> ExpectedClockFindings(EpisodeContext episode, int window)
+    {
+        var days = episode.TreatmentDays.Append(Dos).Concat(episode.FirstTreatmentDate is LocalDate f ? [f] : []).Where(d => d <= Dos);
+        var schedule = ProgressReportSchedule.Compute(days, episode.ProgressReports.Where(r => r.Date <= Dos), window);
+        int lastReported = -1;
+        for (int p = 0; p < schedule.Periods.Length; p++)
+        {
+            lastReported = schedule.Periods[p].Report is null ? lastReported : p;
+        }
+
+        var found = new List<string>();
+        foreach (var period in schedule.Periods.Skip(lastReported + 1))
+        {
+            if (period is { Status: ReportingPeriodStatus.NotReported, End: LocalDate end })
+            {
+                var deadline = end.PlusDays(window);
+                string id = Dos > deadline ? DiagnosticIds.ProgressReportOverdue : DiagnosticIds.ProgressReportDue;
+                found.Add(id + " " + string.Join(",", new[] { ("start", period.Start), ("end", end), ("deadline", deadline), ("date", Dos) }.Select(a => a.Item1 + "=" + Iso(a.Item2))));
+            }
+        }
+
+        return found.Order(StringComparer.Ordinal);
+    }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,85 @@ public sealed class EncounterJsonUtf8Tests
         """{"id":"A1","visits":12,"from":"2036-01-01","through":"2036-06-30"}""",
     ];
 
+    // Note fields: valid values first, then values the element path reports or reads its own way.
+    private static readonly string[] NoteDates = ["\"2026-03-10\"", "\"2026-03-01\"", "\"2020-01-15\"", "\"2036-03-11\"", "\"2026-02-30\"", "\"2026-3-1\"", "\"2026\\u002d03-10\"", "\" 2026-03-10\"", "5", "\"0000-01-01\""];
+    private static readonly string[] NoteMinutes = ["23", "0", "1440", "1441", "-1", "20.0", "\"5\"", "2e1"];
+    private static readonly string[] NoteBooleans = ["true", "false", "\"yes\"", "0", "{}"];
+    private static readonly string[] NoteTexts = ["\"lower-body dressing\"", "\"FIM\"", "\"caf\\u00e9 r\u00e9sum\u00e9\"", "\"\"", "\"Patient donned shirt with minimal assistance after training.\"", "5", "\"\\ud800\"", "[]"];
+    private static readonly string[] NoteRoles = ["\"therapist\"", "\"assistant\"", "\"physician\"", "\"Therapist\"", "\"aide\"", "\"the\\u0072apist\"", "1"];
+    private static readonly string[] NoteCodes = ["\"97535\"", "\"97530\"", "\"g0283\"", "\"9753\"", "\" 97535\"", "97535", "\"9753\\u0035\""];
+    private static readonly string[] GoalIdValues = ["\"STG1\"", "\"LTG2\"", "\"g\\u0031\"", "null", "1"];
+    private static readonly string[] PeriodMinutes = ["120", "0", "527040", "527041", "-1", "1.5"];
+    private static readonly string[] PeriodUnits = ["8", "0", "100000", "100001", "-1"];
+    private static readonly string[] DurationDays = ["90", "0", "3660", "3661", "90.5", "-1"];
+
+    /// <summary>A note object: every member optional (null sometimes), and now and then an unknown, escaped or repeated member.</summary>
+    private static Gen<string> NoteObject(params Gen<string?>[] members) =>
+        Gen.CollectToArray(members).SelectMany(list => Gen.Shuffle(list.ToArray().Where(m => m is not null).Cast<string>().ToArray()))
+            .SelectMany(items => Gen.Frequency(
+                (40, Gen.Constant(items.ToArray())),
+                (1, Gen.Elements("\"extra\":1", "\"Code\":null").Select(u => items.Append(u).ToArray())),
+                (1, Gen.Constant(items.Concat(items.Take(1)).ToArray())),
+                (1, Gen.Constant(items.Select(m => m.StartsWith("\"code\"", StringComparison.Ordinal) ? "\"c\\u006fde\"" + m[6..] : m).ToArray()))))
+            .Select(items => "{" + string.Join(",", items) + "}");
+
+    /// <summary>A value of a note field: nearly always a valid one (a note has many fields, and a clean note must be common).</summary>
+    private static Gen<string> NoteValue(string[] values, int valid) =>
+        Gen.Frequency((30, Gen.Elements(values.Take(valid).ToArray())), (1, Gen.Elements(values)));
+
+    /// <summary>A note member: absent with the given weight out of 10, null sometimes, else a value (mostly valid).</summary>
+    private static Gen<string?> NoteMember(string name, Gen<string> value, int absent = 3) =>
+        Optional(name, Gen.Frequency((30, value), (1, Gen.Constant("null"))), absent);
+
+    private static Gen<string> NoteArray(Gen<string> item) =>
+        Gen.Frequency(
+            (30, Gen.Choose(0, 3).SelectMany(n => Gen.ListOf(item, n)).Select(items => "[" + string.Join(",", items) + "]")),
+            (1, Gen.Choose(1, 3).SelectMany(n => Gen.ListOf(item, n)).Select(items => "[" + string.Join(",", items.Append("null")) + "]")),
+            (1, Gen.Elements("{}", "3", "\"x\"")));
+
+    private static readonly Gen<string> Level =
+        Gen.Frequency((30, NoteObject(NoteMember("scale", NoteValue(NoteTexts, 5)), NoteMember("value", NoteValue(NoteTexts, 5)))), (1, Gen.Elements("\"FIM 4\"", "[]")));
+
+    private static readonly Gen<string> Signature =
+        Gen.Frequency(
+            (30, NoteObject(NoteMember("signed", NoteValue(NoteBooleans, 2)), NoteMember("credentials", NoteValue(NoteTexts, 5)), NoteMember("role", NoteValue(NoteRoles, 3)), NoteMember("signedOn", NoteValue(NoteDates, 3)))),
+            (1, Gen.Elements("true", "[]")));
+
+    private static readonly Gen<string> Intervention =
+        NoteObject(
+            NoteMember("code", NoteValue(NoteCodes, 3), 1), NoteMember("minutes", NoteValue(NoteMinutes, 3)), NoteMember("start", NoteValue(Starts, 3), 6), NoteMember("end", NoteValue(Ends, 2), 6),
+            NoteMember("billed", NoteValue(NoteBooleans, 2)), NoteMember("task", NoteValue(NoteTexts, 5)), NoteMember("assistanceBefore", Level), NoteMember("assistanceAfter", Level),
+            NoteMember("compensatoryStrategy", NoteValue(NoteTexts, 5)), NoteMember("adaptiveEquipment", NoteValue(NoteTexts, 5)), NoteMember("safetyInstruction", NoteValue(NoteTexts, 5)),
+            NoteMember("patientResponse", NoteValue(NoteTexts, 5)), NoteMember("caregiverResponse", NoteValue(NoteTexts, 5), 6), NoteMember("goalIds", NoteArray(NoteValue(GoalIdValues, 3))),
+            NoteMember("oneOnOne", NoteValue(NoteBooleans, 2)), NoteMember("ableToFollowInstructions", NoteValue(NoteBooleans, 2)), NoteMember("caregiverOnly", NoteValue(NoteBooleans, 2)),
+            NoteMember("narrative", NoteValue(NoteTexts, 5)));
+
+    private static readonly Gen<string> Goal = NoteObject(NoteMember("id", NoteValue(GoalIdValues, 3), 1));
+
+    private static readonly Gen<string> Report =
+        NoteObject(NoteMember("date", NoteValue(NoteDates, 3), 1), NoteMember("periodEnd", NoteValue(NoteDates, 3)), NoteMember("authorRole", NoteValue(NoteRoles, 3)));
+
+    private static readonly Gen<string> Recertification =
+        NoteObject(NoteMember("signedOn", NoteValue(NoteDates, 3)), NoteMember("durationDays", NoteValue(DurationDays, 3)), NoteMember("delayReasonDocumented", NoteValue(NoteBooleans, 2)));
+
+    private static readonly Gen<string> Plan =
+        NoteObject(
+            NoteMember("signedOn", NoteValue(NoteDates, 3)), NoteMember("verbalOrderOn", NoteValue(NoteDates, 3)), NoteMember("durationDays", NoteValue(DurationDays, 3)),
+            NoteMember("delayReasonDocumented", NoteValue(NoteBooleans, 2)), NoteMember("recertifications", NoteArray(Recertification)));
+
+    private static readonly Gen<string> Episode =
+        NoteObject(
+            NoteMember("firstTreatmentDate", NoteValue(NoteDates, 3)), NoteMember("treatmentDays", NoteArray(NoteValue(NoteDates, 3))), NoteMember("progressReports", NoteArray(Report)),
+            NoteMember("planOfCare", Plan), NoteMember("previousNarrative", NoteValue(NoteTexts, 5)), NoteMember("periodTimedMinutes", NoteValue(PeriodMinutes, 3)),
+            NoteMember("periodTimedUnits", NoteValue(PeriodUnits, 3)));
+
+    /// <summary>A generated note: every note field, mostly valid, with mutations at every level.</summary>
+    private static readonly Gen<string> Note =
+        NoteObject(
+            NoteMember("dateOfService", NoteValue(NoteDates, 3)), NoteMember("interventions", NoteArray(Intervention), 1), NoteMember("totalTimedMinutes", NoteValue(NoteMinutes, 3)),
+            NoteMember("totalTreatmentMinutes", NoteValue(NoteMinutes, 3)), NoteMember("signature", Signature), NoteMember("assistantInvolved", NoteValue(NoteBooleans, 2)),
+            NoteMember("contributors", NoteArray(Signature)), NoteMember("goals", NoteArray(Goal)), NoteMember("episode", Episode));
+
     private static readonly string[] Unknowns = ["\"note\":\"free text\"", "\"Segments\":[]", "\"segment\":1"];
 
     /// <summary>A value of a field: mostly the valid ones (so the fast path is exercised), sometimes any.</summary>
@@ -97,7 +176,7 @@ public sealed class EncounterJsonUtf8Tests
             Optional("discipline", Value(Disciplines, 4), 3),
             Optional("segments", ArrayOf(Segment), 1),
             Optional("lines", ArrayOf(Line), 3),
-            Optional("documentation", Value(Notes, 2), 8),
+            Optional("documentation", Gen.Frequency((3, Note), (1, Value(Notes, 2))), 5),
             Optional("payer", Value(Payers, 3), 4),
             Optional("telehealth", Value(Booleans, 3), 7),
             Optional("placeOfService", Value(Places, 3), 7),
@@ -152,7 +231,8 @@ public sealed class EncounterJsonUtf8Tests
             // The fast path never answers for a record with a diagnostic, and what it answers is the element path's.
             return (!fast || (slow is { Success: true, Diagnostics.IsEmpty: true } && Dump(result) == Dump(slow)))
                 .Label(json)
-                .Classify(fast, "fast path");
+                .Classify(fast, "fast path")
+                .Classify(fast && json.Contains("\"episode\"", StringComparison.Ordinal), "fast path with a generated note");
         });
 
     [Fact]
@@ -175,6 +255,79 @@ public sealed class EncounterJsonUtf8Tests
         Assert.Equal(Dump(slow), Dump(fast));
         Assert.Equal(0m, fast!.Encounter!.KxYearToDateAllowed);
         Assert.Equal("120.50", fast.Encounter.AllowedAmount!.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private const string FullNote = """
+        {"dateOfService":"2026-03-10","totalTimedMinutes":38,"totalTreatmentMinutes":45,"assistantInvolved":true,
+         "signature":{"signed":true,"credentials":"OTR/L","role":"therapist","signedOn":"2026-03-10"},
+         "contributors":[{"signed":true,"credentials":"COTA/L","role":"assistant","signedOn":"2026-03-11"},{"signed":false,"role":"physician"}],
+         "goals":[{"id":"STG1"},{"id":"LTG\u0032"}],
+         "interventions":[
+           {"code":"97535","minutes":23,"billed":true,"task":"lower-body dressing","assistanceBefore":{"scale":"FIM","value":"3"},"assistanceAfter":{"scale":"FIM","value":"4"},
+            "compensatoryStrategy":"seated dressing","adaptiveEquipment":"reacher","safetyInstruction":"lock wheelchair","patientResponse":"teach-back correct",
+            "caregiverResponse":"daughter \"assisted\"","goalIds":["STG1","LTG2"],"oneOnOne":true,"ableToFollowInstructions":true,"caregiverOnly":false,
+            "narrative":"Trained lower-body dressing with reacher; caf\u00e9 résumé."},
+           {"code":"97530","start":"08:30","end":"08:45:30","billed":null,"goalIds":[]},
+           {"code":null,"minutes":0}],
+         "episode":{"firstTreatmentDate":"2026-01-05","treatmentDays":["2026-01-05","2026-01-07","2026-01-07"],
+           "progressReports":[{"date":"2026-02-01","periodEnd":"2026-01-31","authorRole":"therapist"},{"date":"2026-03-01"}],
+           "planOfCare":{"signedOn":"2026-01-06","verbalOrderOn":"2026-01-05","durationDays":90,"delayReasonDocumented":false,
+             "recertifications":[{"signedOn":"2026-04-01","durationDays":60,"delayReasonDocumented":true},{}]},
+           "previousNarrative":"Trained dressing.","periodTimedMinutes":120,"periodTimedUnits":8}}
+        """;
+
+    [Fact]
+    public void FastPath_ReadsANoteWithEveryField()
+    {
+        string json = "{\"id\":\"e1\",\"dateOfService\":\"2026-03-10\",\"documentation\":" + FullNote + "}";
+        using var document = JsonDocument.Parse(json);
+        var slow = EncounterJson.Read(document.RootElement);
+
+        Assert.True(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out var fast));
+        Assert.True(slow.Success);
+        Assert.Empty(slow.Diagnostics);
+        Assert.Equal(Dump(slow), Dump(fast));
+        Assert.Equal(3, fast!.Encounter!.Documentation!.Interventions.Length);
+        Assert.Equal("LTG2", fast.Encounter.Documentation.Goals[1].Id);
+    }
+
+    [Theory]
+    [InlineData("\"2036-03-11\"")] // out of the ten-year window of the date of service, which comes after the note
+    [InlineData("\"2016-03-09\"")]
+    [InlineData("\"2026-02-30\"")]
+    [InlineData("\"2026\\u002d03-10\"")]
+    [InlineData("20260310")]
+    public void FastPath_LeavesAnUnusualNoteDateToTheElementPath(string value)
+    {
+        string json = "{\"id\":\"e1\",\"documentation\":{\"episode\":{\"treatmentDays\":[\"2026-03-01\"," + value + "]}},\"dateOfService\":\"2026-03-10\"}";
+        Assert.False(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out _));
+        Assert.Equal(Outcome(() => { using var d = JsonDocument.Parse(json); return EncounterJson.Read(d.RootElement); }), Outcome(() => EncounterJson.Read(Encoding.UTF8.GetBytes(json), null)));
+    }
+
+    [Theory]
+    [InlineData("\"2016-03-10\"")] // the window's edges are in it
+    [InlineData("\"2036-03-10\"")]
+    public void FastPath_ReadsNoteDatesAtTheWindowEdges(string value)
+    {
+        string json = "{\"id\":\"e1\",\"documentation\":{\"episode\":{\"treatmentDays\":[" + value + "]}},\"dateOfService\":\"2026-03-10\"}";
+        Assert.True(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out var fast));
+        Assert.Equal(Outcome(() => { using var d = JsonDocument.Parse(json); return EncounterJson.Read(d.RootElement); }), Dump(fast));
+    }
+
+    [Theory]
+    [InlineData("""{"goals":[{}]}""")] // a goal without an id: dropped silently by the element path
+    [InlineData("""{"episode":{"progressReports":[{"periodEnd":"2026-03-01"}]}}""")]
+    [InlineData("""{"interventions":[null]}""")]
+    [InlineData("""{"signature":{"role":"Therapist"}}""")]
+    [InlineData("""{"totalTimedMinutes":1441}""")]
+    [InlineData("""{"interventions":[{"code":"97535","c\u006fde":"97530"}]}""")]
+    [InlineData("""{"interventions":[{"code":"97535","code":"97530"}]}""")]
+    [InlineData("""{"episode":{"planOfCare":{"durationDays":3661}}}""")]
+    public void FastPath_LeavesAnUnusualNoteToTheElementPath(string note)
+    {
+        string json = "{\"id\":\"e1\",\"dateOfService\":\"2026-03-10\",\"documentation\":" + note + "}";
+        Assert.False(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out _));
+        Assert.Equal(Outcome(() => { using var d = JsonDocument.Parse(json); return EncounterJson.Read(d.RootElement); }), Outcome(() => EncounterJson.Read(Encoding.UTF8.GetBytes(json), null)));
     }
 
     [Theory]
