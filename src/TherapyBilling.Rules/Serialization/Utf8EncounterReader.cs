@@ -19,7 +19,10 @@ internal static class Utf8EncounterReader
 {
     private const int MaxDepth = 64;
     private static readonly string[] s_twoDigits = CreateTwoDigits();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Modifier, ImmutableArray<Modifier>> s_singleModifiers = new();
+
+    // One-modifier lists are shared, one per modifier (two upper-case letters or digits: 36 × 36), made on first use.
+    // Two threads may each make the list of the same modifier once; the lists are equal, so either may stay.
+    private static readonly ImmutableArray<Modifier>[] s_singleModifiers = new ImmutableArray<Modifier>[36 * 36];
 
     /// <summary>Tries the fast path.</summary>
     /// <returns><see langword="false"/> when the record needs the element path.</returns>
@@ -441,41 +444,52 @@ internal static class Utf8EncounterReader
             return false;
         }
 
-        Modifier first = default;
-        ImmutableArray<Modifier>.Builder? more = null;
+        // Count first on a copy of the reader (a struct), so the list is made once at its exact size.
+        var ahead = reader;
         int count = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (ahead.Read() && ahead.TokenType == JsonTokenType.String)
         {
-            if (!TryReadModifier(ref reader, out var modifier))
-            {
-                return false;
-            }
-
-            if (count == 0)
-            {
-                first = modifier;
-            }
-            else
-            {
-                if (more is null)
-                {
-                    more = ImmutableArray.CreateBuilder<Modifier>(4);
-                    more.Add(first);
-                }
-
-                more.Add(modifier);
-            }
-
             count++;
         }
 
-        modifiers = count switch
+        if (ahead.TokenType != JsonTokenType.EndArray)
         {
-            0 => [],
-            1 => s_singleModifiers.Count < 4096 ? s_singleModifiers.GetOrAdd(first, static m => [m]) : [first],
-            _ => more!.ToImmutable(),
-        };
+            return false; // not a list of strings: the element path says why
+        }
+
+        if (count == 0)
+        {
+            reader = ahead;
+            return true;
+        }
+
+        var read = new Modifier[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.Read() || !TryReadModifier(ref reader, out read[i]))
+            {
+                return false;
+            }
+        }
+
+        reader.Read(); // the end of the array
+        modifiers = count == 1 ? SingleModifier(read[0]) : System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(read);
         return true;
+    }
+
+    private static ImmutableArray<Modifier> SingleModifier(Modifier modifier)
+    {
+        int slot = (SlotOf(modifier.Value[0]) * 36) + SlotOf(modifier.Value[1]);
+        var list = s_singleModifiers[slot];
+        if (list.IsDefault)
+        {
+            list = [modifier];
+            s_singleModifiers[slot] = list;
+        }
+
+        return list;
+
+        static int SlotOf(char c) => c <= '9' ? c - '0' : c - 'A' + 10;
     }
 
     private static bool TryReadModifier(ref Utf8JsonReader reader, out Modifier modifier)

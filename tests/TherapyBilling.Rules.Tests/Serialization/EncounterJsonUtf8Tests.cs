@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -25,7 +26,8 @@ public sealed class EncounterJsonUtf8Tests
     private static readonly string[] Minutes = ["23", "0", "1440", "8", "1441", "-1", "20.0", "-0", "2e1", "\"20\"", "null", "20.5"];
     private static readonly string[] Starts = ["\"08:00\"", "\"08:00:30\"", "\"23:59\"", "\"24:00\"", "\"8:00\"", "\"08:60\"", "null", "800"];
     private static readonly string[] Ends = ["\"08:23\"", "\"08:53:59\"", "\"07:00\"", "\"08:23:60\"", "\"08-23\"", "null"];
-    private static readonly string[] ModifierLists = ["[]", "[\"GO\"]", "[\"go\",\"59\"]", "[\"XU\",\"GP\",\"KX\"]", "null", "[\"G\"]", "[\" GO\"]", "[1]", "\"GO\"", "[\"G\\u004f\"]"];
+    private static readonly string[] ModifierLists = ["[]", "[\"GO\"]", "[\"go\",\"59\"]", "[\"XU\",\"GP\",\"KX\"]", "null", "[\"G\"]", "[\" GO\"]", "[1]", "\"GO\"", "[\"G\\u004f\"]",
+        "[\"GO\",1]", "[\"GO\",[\"GP\"]]", "[\"GO\",null]", "[\"9z\",\"AB\",\"0A\",\"ZZ\"]", "[{\"m\":\"GO\"}]", "[\"GO\",\"GO\"]", "[\"GP\",\"gp\"]"];
     private static readonly string[] Regions = ["\"lumbar\"", "\"  \"", "\" left shoulder \"", "null", "4"];
     private static readonly string[] Roles = ["\"therapist\"", "\"ASSISTANT\"", "null", "\"aide\"", "1", "\"therap\u0131st\""];
     private static readonly string[] AssistantMinutes = ["5", "0", "null", "-1", "100000", "\"5\"", "5.0"];
@@ -340,6 +342,27 @@ public sealed class EncounterJsonUtf8Tests
     {
         Assert.False(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out _));
         Assert.Equal(Outcome(() => { using var d = JsonDocument.Parse(json); return EncounterJson.Read(d.RootElement); }), Outcome(() => EncounterJson.Read(Encoding.UTF8.GetBytes(json), null)));
+    }
+
+    [Fact]
+    public void FastPath_SharesTheOneModifierListAndMakesLongerListsAtTheirSize()
+    {
+        static ImmutableArray<Modifier> ModifiersOf(string modifiers)
+        {
+            string json = "{\"id\":\"e1\",\"dateOfService\":\"2026-03-10\",\"segments\":[{\"code\":\"97530\",\"minutes\":8,\"modifiers\":" + modifiers + "}]}";
+            Assert.True(Utf8EncounterReader.TryRead(Encoding.UTF8.GetBytes(json), false, out var result));
+            return result!.Encounter!.Segments[0].Modifiers;
+        }
+
+        var first = ModifiersOf("[\"gp\"]");
+        var second = ModifiersOf("[\"GP\"]");
+        Assert.Equal([Modifier.GP], first.ToArray());
+        Assert.True(first == second, "one list per modifier, shared"); // ImmutableArray's == compares the array instances
+        Assert.Equal([Modifier.Parse("9Z")], ModifiersOf("[\"9z\"]").ToArray());
+        Assert.Equal([Modifier.Parse("ZZ")], ModifiersOf("[\"ZZ\"]").ToArray());
+        Assert.Equal([Modifier.Parse("00")], ModifiersOf("[\"00\"]").ToArray());
+        Assert.Equal([Modifier.GP, Modifier.Distinct59, Modifier.KX], ModifiersOf("[\"GP\",\"59\",\"KX\"]").ToArray());
+        Assert.Empty(ModifiersOf("[]"));
     }
 
     private static bool IsJson(string json)
