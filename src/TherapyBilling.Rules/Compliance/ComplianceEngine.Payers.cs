@@ -1,9 +1,12 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace TherapyBilling.Rules;
 
 public static partial class ComplianceEngine
 {
+    private static readonly ConditionalWeakTable<PayerProfile, Diagnostic?[]> s_methodNotices = new();
+
     /// <summary>
     /// Resolves the payer rules of an encounter without checking it: the payer profile, the unit method and where it
     /// came from (encounter &gt; payer profile &gt; options default).
@@ -54,16 +57,7 @@ public static partial class ComplianceEngine
             return;
         }
 
-        diagnostics.Add(DiagnosticDescriptors.PayerMethodResolved.Create(
-            "payer",
-            Arg.Of("method", UnitText.MethodName(resolution.Method)),
-            Arg.Of("source", resolution.Source switch
-            {
-                MethodSource.Encounter => "encounter (case override)",
-                MethodSource.PayerProfile => "payer profile",
-                _ => "options default",
-            }),
-            Arg.Of("payer", profile.Id)));
+        diagnostics.Add(MethodResolvedNotice(profile, resolution));
 
         if (profile.Assistants is { } assistants && encounter.DateOfService >= assistants.From)
         {
@@ -82,6 +76,43 @@ public static partial class ComplianceEngine
 
         CheckAuthorization(encounter, profile, units, diagnostics);
     }
+
+    /// <summary>
+    /// The TBR401 info: the same words for every encounter of one payer profile with one method and source, so each is
+    /// built once and shared (a diagnostic is immutable; the engine and the policy only ever build new ones from it).
+    /// Keyed by the profile instance, held weakly: a discarded profile set takes its notices with it.
+    /// </summary>
+    private static Diagnostic MethodResolvedNotice(PayerProfile profile, MethodResolution resolution)
+    {
+        int method = (int)resolution.Method - (int)UnitMethod.Cms, source = (int)resolution.Source - (int)MethodSource.Encounter;
+        if ((uint)method > 1 || (uint)source > 2)
+        {
+            return BuildMethodResolvedNotice(profile, resolution);
+        }
+
+        var notices = s_methodNotices.GetValue(profile, static _ => new Diagnostic?[6]);
+        ref var slot = ref notices[(method * 3) + source];
+        var notice = Volatile.Read(ref slot);
+        if (notice is null)
+        {
+            notice = BuildMethodResolvedNotice(profile, resolution);
+            Volatile.Write(ref slot, notice); // two threads may both build it: equal diagnostics, either one is kept
+        }
+
+        return notice;
+    }
+
+    private static Diagnostic BuildMethodResolvedNotice(PayerProfile profile, MethodResolution resolution) =>
+        DiagnosticDescriptors.PayerMethodResolved.Create(
+            "payer",
+            Arg.Of("method", UnitText.MethodName(resolution.Method)),
+            Arg.Of("source", resolution.Source switch
+            {
+                MethodSource.Encounter => "encounter (case override)",
+                MethodSource.PayerProfile => "payer profile",
+                _ => "options default",
+            }),
+            Arg.Of("payer", profile.Id));
 
     /// <summary>CQ/CO per line of the unit calculation (the decisions of <see cref="AssistantRules.Decide"/>, without their sentences).</summary>
     private static void CheckAssistants(Encounter encounter, UnitCalculation units, ReadOnlySpan<PayerLine> lines, int percent, List<Diagnostic> diagnostics)
