@@ -50,8 +50,6 @@ public static partial class CodePairCheck
 
         public readonly bool HasDiagnostics => _diagnostics is { Count: > 0 };
 
-        private readonly int DiagnosticCount => _diagnostics?.Count ?? 0;
-
         private readonly int FixCount => _fixes?.Count ?? 0;
 
         public void CheckAll()
@@ -242,9 +240,9 @@ public static partial class CodePairCheck
                     var edit = _settings.PairTable.FindPairInForce(_lines[codes[i]].Code, _lines[codes[j]].Code, _dateOfService);
                     if (edit is not null)
                     {
-                        int diagnosticsBefore = DiagnosticCount, fixesBefore = FixCount;
+                        int fixesBefore = FixCount;
                         CheckPair(edit, count);
-                        MarkDataConfidence(edit, diagnosticsBefore, fixesBefore);
+                        MarkDataConfidence(edit, fixesBefore);
                     }
                 }
             }
@@ -429,7 +427,7 @@ public static partial class CodePairCheck
                 {
                     if (_lines[i].Code == edit.Column2)
                     {
-                        Diagnostics().Add(DiagnosticDescriptors.PairNotPayable.Create(_lines[i].Path, Column1(edit), Column2(edit), Arg.Of("edit", edit.ToString())));
+                        AddPairFinding(edit, DiagnosticDescriptors.PairNotPayable, _lines[i].Path, [Column1(edit), Column2(edit), EditArgument(edit)]);
                     }
                 }
 
@@ -469,14 +467,12 @@ public static partial class CodePairCheck
                     AddOutcome(edit, PairStatus.Bypassed, time, shared, used, PairReason.DistinctTimes, distinctCodes);
                     break;
                 default:
-                    string editText = edit.ToString();
                     for (int i = 0; i < _lines.Length; i++)
                     {
                         int m = _lines[i].Code == edit.Column2 ? FirstPairModifier(_lines[i]) : -1;
                         if (m >= 0)
                         {
-                            Diagnostics().Add(DiagnosticDescriptors.PairTimesNotChecked.Create(
-                                _lines[i].ModifierPath(m), Arg.Of("modifier", _lines[i].Modifiers[m]), Column1(edit), Column2(edit), Arg.Of("edit", editText)));
+                            AddPairFinding(edit, DiagnosticDescriptors.PairTimesNotChecked, _lines[i].ModifierPath(m), [Arg.Of("modifier", _lines[i].Modifiers[m]), Column1(edit), Column2(edit), EditArgument(edit)]);
                             AddFix(i, ModifierFixAction.DocumentTimes, null, "distinct time intervals cannot be shown without segment times", DiagnosticIds.PairTimesNotChecked, _lines[i].Path);
                         }
                     }
@@ -489,7 +485,6 @@ public static partial class CodePairCheck
         /// <summary>No PTP modifier on any column-2 line: the modifier is on column 1 (TBR304), or missing (TBR303).</summary>
         private void CheckUnmodifiedColumn2(PtpEdit edit, TimeEvidence time, ImmutableArray<SharedTime> shared, int distinctCodes)
         {
-            string editText = edit.ToString();
             bool onColumn1 = false;
             for (int i = 0; i < _lines.Length; i++)
             {
@@ -504,8 +499,7 @@ public static partial class CodePairCheck
                     if (IsPairModifier(modifier))
                     {
                         onColumn1 = true;
-                        Diagnostics().Add(DiagnosticDescriptors.PairModifierOnColumnOne.Create(
-                            _lines[i].ModifierPath(m), Arg.Of("modifier", modifier), Column1(edit), Column2(edit), Arg.Of("edit", editText)));
+                        AddPairFinding(edit, DiagnosticDescriptors.PairModifierOnColumnOne, _lines[i].ModifierPath(m), [Arg.Of("modifier", modifier), Column1(edit), Column2(edit), EditArgument(edit)]);
                         AddFix(i, ModifierFixAction.Remove, modifier, "the column-1 code is payable; the modifier belongs on the column-2 line", DiagnosticIds.PairModifierOnColumnOne, _lines[i].ModifierPath(m));
                     }
                 }
@@ -520,7 +514,7 @@ public static partial class CodePairCheck
 
                 if (!onColumn1)
                 {
-                    Diagnostics().Add(DiagnosticDescriptors.PairModifierMissing.Create(_lines[i].Path, Column1(edit), Column2(edit), Arg.Of("edit", editText)));
+                    AddPairFinding(edit, DiagnosticDescriptors.PairModifierMissing, _lines[i].Path, [Column1(edit), Column2(edit), EditArgument(edit)]);
                 }
 
                 AddColumn2Fix(i, time, onColumn1 ? DiagnosticIds.PairModifierOnColumnOne : DiagnosticIds.PairModifierMissing);
@@ -566,8 +560,7 @@ public static partial class CodePairCheck
 
                         used ??= modifier;
                         sharedText ??= SharedText(shared);
-                        Diagnostics().Add(DiagnosticDescriptors.PairModifierNotSupported.Create(
-                            _lines[i].ModifierPath(m), Arg.Of("modifier", modifier), Column1(edit), Column2(edit), Arg.Of("minutes", minutes), Arg.Of("shared", sharedText)));
+                        AddPairFinding(edit, DiagnosticDescriptors.PairModifierNotSupported, _lines[i].ModifierPath(m), [Arg.Of("modifier", modifier), Column1(edit), Column2(edit), Arg.Of("minutes", minutes), Arg.Of("shared", sharedText)]);
                         AddFix(i, ModifierFixAction.DocumentTimes, null, "the segment times overlap, so no modifier is supported; correct the times if they are wrong", DiagnosticIds.PairModifierNotSupported, _lines[i].Path);
                     }
                 }
@@ -581,27 +574,26 @@ public static partial class CodePairCheck
             + (shared.Length > MaxListedShares ? string.Create(CultureInfo.InvariantCulture, $" and {shared.Length - MaxListedShares} more") : string.Empty);
 
         /// <summary>
-        /// Findings from a row tagged [L] (the shipped subset's single or dated secondary sources) are at most warnings
-        /// that say to verify the edit, and carry no add/remove fix (the data does not prove the edit; recording times stays
-        /// useful); every other pair finding gets an empty note.
+        /// Adds a pair finding with its data-confidence note: findings from a row tagged [L] (the shipped subset's
+        /// single or dated secondary sources) are at most warnings that say to verify the edit; every other pair
+        /// finding gets an empty note (the last argument, <c>verify</c>).
         /// </summary>
-        private readonly void MarkDataConfidence(PtpEdit edit, int diagnosticsBefore, int fixesBefore)
+        private void AddPairFinding(PtpEdit edit, DiagnosticDescriptor descriptor, string path, scoped ReadOnlySpan<DiagnosticArgument> arguments)
         {
             bool low = edit.IsLowConfidence;
-            if (DiagnosticCount > diagnosticsBefore)
-            {
-                string note = low
-                    ? $" The edit {edit.Column1}/{edit.Column2} is a row of the shipped subset tagged [L]: verify in the current CMS file (load the CMS practitioner PTP release with --ptp-file or PtpEditTable.LoadCms)."
-                    : string.Empty;
-                for (int k = diagnosticsBefore; k < _diagnostics!.Count; k++)
-                {
-                    var d = _diagnostics[k];
-                    var severity = low && d.Severity == Severity.Error ? Severity.Warning : d.Severity;
-                    _diagnostics[k] = d.Descriptor.Create(severity, d.Path, [.. d.Arguments, Arg.Of("verify", note)]);
-                }
-            }
+            var severity = low && descriptor.DefaultSeverity == Severity.Error ? Severity.Warning : descriptor.DefaultSeverity;
+            var all = new DiagnosticArgument[arguments.Length + 1];
+            arguments.CopyTo(all);
+            all[arguments.Length] = Arg.Of("verify", low ? PairEditTexts.Of(edit).VerifyNote : string.Empty);
+            Diagnostics().Add(descriptor.Create(severity, path, all));
+        }
 
-            for (int k = FixCount - 1; low && k >= fixesBefore; k--)
+        /// <summary>
+        /// A row tagged [L] carries no add/remove fix (the data does not prove the edit; recording times stays useful).
+        /// </summary>
+        private readonly void MarkDataConfidence(PtpEdit edit, int fixesBefore)
+        {
+            for (int k = FixCount - 1; edit.IsLowConfidence && k >= fixesBefore; k--)
             {
                 if (_fixes![k].Action != ModifierFixAction.DocumentTimes)
                 {
@@ -799,6 +791,8 @@ public static partial class CodePairCheck
     private static DiagnosticArgument Column1(PtpEdit edit) => Arg.Of("column1", edit.Column1);
 
     private static DiagnosticArgument Column2(PtpEdit edit) => Arg.Of("column2", edit.Column2);
+
+    private static DiagnosticArgument EditArgument(PtpEdit edit) => Arg.Of("edit", PairEditTexts.Of(edit).Description);
 
     private static string FormatTime(LocalDateTime value) => value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
 
