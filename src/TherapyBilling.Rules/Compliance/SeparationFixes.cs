@@ -18,20 +18,24 @@ internal static class SeparationFixes
         }
 
         // A finding whose fix needs times first gets no half fix (removing a modifier from column 1 alone only turns it into TBR303).
-        var needTimes = suggestions.Where(static s => s.Action == ModifierFixAction.DocumentTimes).Select(static s => s.DiagnosticId).ToHashSet(StringComparer.Ordinal);
-        var fixes = ImmutableArray.CreateBuilder<Fix>();
+        ImmutableArray<Fix>.Builder? fixes = null; // a builder: its RemoveAll below lets the conditions read the whole list
         foreach (var suggestion in suggestions)
         {
             var line = lines[suggestion.LineIndex];
-            if (suggestion.Modifier is not { } modifier || needTimes.Contains(suggestion.DiagnosticId) || ClashesWithAssistant(line.Modifiers, suggestion, suggestions) || XuNotProvenForEveryPair(segments, suggestion))
+            if (suggestion.Modifier is not { } modifier || NeedsTimes(suggestions, suggestion.DiagnosticId) || ClashesWithAssistant(line.Modifiers, suggestion, suggestions) || XuNotProvenForEveryPair(segments, suggestion))
             {
                 continue;
             }
 
             string path = line.Path;
-            fixes.Add(suggestion.Action == ModifierFixAction.Add
+            (fixes ??= ImmutableArray.CreateBuilder<Fix>()).Add(suggestion.Action == ModifierFixAction.Add
                 ? Fix.AddModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason)
                 : Fix.RemoveModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason));
+        }
+
+        if (fixes is null)
+        {
+            return []; // only "document times" suggestions: no fix
         }
 
         // 59 or XS swapped for XU: without the XU, removing the modifier alone would lose the pair's bypass.
@@ -49,6 +53,20 @@ internal static class SeparationFixes
         }
 
         return fixes.ToImmutable();
+    }
+
+    /// <summary>Whether a finding's suggestions include recording times first.</summary>
+    private static bool NeedsTimes(ImmutableArray<ModifierFix> suggestions, string diagnosticId)
+    {
+        foreach (var s in suggestions)
+        {
+            if (s.Action == ModifierFixAction.DocumentTimes && string.Equals(s.DiagnosticId, diagnosticId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -82,13 +82,41 @@ public static partial class CodePairCheck
 
         public readonly ImmutableArray<Diagnostic> SortedDiagnostics() => _diagnostics is null ? [] : DiagnosticOrder.Sort(_diagnostics);
 
-        public readonly ImmutableArray<ModifierFix> SortedFixes() => _fixes is null || _fixes.Count == 0 ? [] : _fixes
-            .Distinct()
-            .OrderBy(static f => f.LineIndex)
-            .ThenBy(static f => f.Action)
-            .ThenBy(static f => f.Modifier?.Value, StringComparer.Ordinal)
-            .ThenBy(static f => f.DiagnosticId, StringComparer.Ordinal)
-            .ToImmutableArray();
+        /// <summary>The fixes without repeats (the first kept), by line, action, modifier and finding id: a stable insertion sort (a few fixes).</summary>
+        public readonly ImmutableArray<ModifierFix> SortedFixes()
+        {
+            if (_fixes is null || _fixes.Count == 0)
+            {
+                return [];
+            }
+
+            var sorted = ImmutableArray.CreateBuilder<ModifierFix>(_fixes.Count);
+            foreach (var fix in _fixes)
+            {
+                if (sorted.Contains(fix))
+                {
+                    continue;
+                }
+
+                int at = sorted.Count;
+                while (at > 0 && CompareFixes(sorted[at - 1], fix) > 0)
+                {
+                    at--;
+                }
+
+                sorted.Insert(at, fix);
+            }
+
+            return sorted.Count == sorted.Capacity ? sorted.MoveToImmutable() : sorted.ToImmutable();
+        }
+
+        private static int CompareFixes(ModifierFix a, ModifierFix b)
+        {
+            int c = a.LineIndex.CompareTo(b.LineIndex);
+            c = c != 0 ? c : a.Action.CompareTo(b.Action);
+            c = c != 0 ? c : StringComparer.Ordinal.Compare(a.Modifier?.Value, b.Modifier?.Value);
+            return c != 0 ? c : StringComparer.Ordinal.Compare(a.DiagnosticId, b.DiagnosticId);
+        }
 
         /// <summary>The codes that are column 2 of an edit in force (whatever its outcome), for the fixes.</summary>
         public readonly List<CptCode> Column2Codes()
