@@ -700,8 +700,21 @@ public static partial class CodePairCheck
                 return;
             }
 
-            // At most one outcome per pair of distinct codes: the buffer is rented once at that size.
-            _outcomes ??= System.Buffers.ArrayPool<CodePairOutcome>.Shared.Rent(distinctCodes * (distinctCodes - 1) / 2);
+            // At most one outcome per pair of distinct codes: usually the buffer is rented once at that size; a huge
+            // encounter starts smaller and grows.
+            if (_outcomes is null || _outcomeCount == _outcomes.Length)
+            {
+                long pairs = (long)distinctCodes * (distinctCodes - 1) / 2;
+                var larger = System.Buffers.ArrayPool<CodePairOutcome>.Shared.Rent(_outcomes is null ? (int)Math.Min(pairs, 64) : _outcomes.Length * 2);
+                if (_outcomes is not null)
+                {
+                    _outcomes.AsSpan().CopyTo(larger);
+                    System.Buffers.ArrayPool<CodePairOutcome>.Shared.Return(_outcomes, clearArray: true);
+                }
+
+                _outcomes = larger;
+            }
+
             _outcomes[_outcomeCount++] = new CodePairOutcome(edit, status, time, shared, modifier, why);
         }
 

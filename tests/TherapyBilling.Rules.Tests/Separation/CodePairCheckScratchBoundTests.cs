@@ -99,6 +99,26 @@ public sealed class CodePairCheckScratchBoundTests
         Assert.Equal(Describe(expected.Diagnostics), Describe(SeparationFindings(encounter)));
     }
 
+    [Theory]
+    [InlineData(11)] // 55 pairs: the outcome buffer is rented once
+    [InlineData(13)] // 78 pairs: it starts at 64 and grows
+    public void Check_EveryPairAnEdit_OneOutcomePerPairInOrder(int codes)
+    {
+        // Codes 97001.., every pair an indicator-9 edit: one passed outcome per pair, sorted by column 1 then column 2.
+        var all = Enumerable.Range(0, codes).Select(k => CptCode.Parse((97001 + k).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var edits = from i in Enumerable.Range(0, codes) from j in Enumerable.Range(i + 1, codes - i - 1) select Edit(all[j], all[i], ModifierIndicator.NotApplicable);
+        var table = PtpEditTable.Create("t", "t", edits);
+
+        var result = Billed([], [.. all.Reverse().Select(c => Line(c, 1))], table: table);
+
+        Assert.Equal(codes * (codes - 1) / 2, result.Outcomes.Length);
+        Assert.All(result.Outcomes, o => Assert.Equal(PairStatus.Passed, o.Status));
+        Assert.Equal(
+            [.. result.Outcomes.Select(o => (o.Column1, o.Column2)).OrderBy(p => p.Column1).ThenBy(p => p.Column2)],
+            result.Outcomes.Select(o => (o.Column1, o.Column2)).ToArray());
+        Assert.Equal((all[1], all[0]), (result.Outcomes[0].Column1, result.Outcomes[0].Column2));
+    }
+
     [Fact]
     public void SegmentModifiers_SharesAListThatHoldsEveryModifier_BuildsOneOtherwise()
     {
