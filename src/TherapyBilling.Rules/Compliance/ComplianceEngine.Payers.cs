@@ -1,9 +1,12 @@
-using System.Collections.Immutable;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace TherapyBilling.Rules;
 
 public static partial class ComplianceEngine
 {
+    private static readonly ConditionalWeakTable<PayerProfile, Diagnostic?[]> s_methodNotices = new();
+
     /// <summary>
     /// Resolves the payer rules of an encounter without checking it: the payer profile, the unit method and where it
     /// came from (encounter &gt; payer profile &gt; options default).
@@ -21,7 +24,25 @@ public static partial class ComplianceEngine
 
     static partial void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, MethodResolution resolution, List<Diagnostic> diagnostics)
     {
-        var lines = PayerLinesOf(encounter, units);
+        // The payer lines live in a pooled array for the length of the check (cleared when returned: they hold references).
+        int count = CountPayerLines(encounter, units);
+        var rented = count == 0 ? [] : ArrayPool<PayerLine>.Shared.Rent(count);
+        try
+        {
+            FillPayerLines(encounter, units, rented);
+            RunPayers(encounter, units, options, profile, resolution, rented.AsSpan(0, count), diagnostics);
+        }
+        finally
+        {
+            if (rented.Length > 0)
+            {
+                ArrayPool<PayerLine>.Shared.Return(rented, clearArray: true);
+            }
+        }
+    }
+
+    private static void RunPayers(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, MethodResolution resolution, ReadOnlySpan<PayerLine> lines, List<Diagnostic> diagnostics)
+    {
         PayerLineChecks.AssistantPairing(lines, diagnostics);
 
         string? payerId = encounter.PayerId ?? options.DefaultPayerId;
@@ -36,21 +57,11 @@ public static partial class ComplianceEngine
             return;
         }
 
-        diagnostics.Add(DiagnosticDescriptors.PayerMethodResolved.Create(
-            "payer",
-            Arg.Of("method", UnitText.MethodName(resolution.Method)),
-            Arg.Of("source", resolution.Source switch
-            {
-                MethodSource.Encounter => "encounter (case override)",
-                MethodSource.PayerProfile => "payer profile",
-                _ => "options default",
-            }),
-            Arg.Of("payer", profile.Id)));
+        diagnostics.Add(MethodResolvedNotice(profile, resolution));
 
         if (profile.Assistants is { } assistants && encounter.DateOfService >= assistants.From)
         {
-            var decisions = AssistantRules.Decide(encounter.Segments, units, encounter.Discipline, assistants.DeMinimisPercent, code => ModifiersOfCode(lines, code));
-            PayerLineChecks.AssistantModifiers(lines, decisions, assistants.DeMinimisPercent, billed: !encounter.BilledLines.IsDefaultOrEmpty, diagnostics);
+            CheckAssistants(encounter, units, lines, assistants.DeMinimisPercent, diagnostics);
         }
 
         if (profile.ApplyKxThreshold)
@@ -66,21 +77,108 @@ public static partial class ComplianceEngine
         CheckAuthorization(encounter, profile, units, diagnostics);
     }
 
-    private static void CheckKx(Encounter encounter, List<PayerLine> lines, ComplianceOptions options, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The TBR401 info: the same words for every encounter of one payer profile with one method and source, so each is
+    /// built once and shared (a diagnostic is immutable; the engine and the policy only ever build new ones from it).
+    /// Keyed by the profile instance, held weakly: a discarded profile set takes its notices with it.
+    /// </summary>
+    private static Diagnostic MethodResolvedNotice(PayerProfile profile, MethodResolution resolution)
+    {
+        int method = (int)resolution.Method - (int)UnitMethod.Cms, source = (int)resolution.Source - (int)MethodSource.Encounter;
+        if ((uint)method > 1 || (uint)source > 2)
+        {
+            return BuildMethodResolvedNotice(profile, resolution);
+        }
+
+        var notices = s_methodNotices.GetValue(profile, static _ => new Diagnostic?[6]);
+        ref var slot = ref notices[(method * 3) + source];
+        var notice = Volatile.Read(ref slot);
+        if (notice is null)
+        {
+            notice = BuildMethodResolvedNotice(profile, resolution);
+            Volatile.Write(ref slot, notice); // two threads may both build it: equal diagnostics, either one is kept
+        }
+
+        return notice;
+    }
+
+    private static Diagnostic BuildMethodResolvedNotice(PayerProfile profile, MethodResolution resolution) =>
+        DiagnosticDescriptors.PayerMethodResolved.Create(
+            "payer",
+            Arg.Of("method", UnitText.MethodName(resolution.Method)),
+            Arg.Of("source", resolution.Source switch
+            {
+                MethodSource.Encounter => "encounter (case override)",
+                MethodSource.PayerProfile => "payer profile",
+                _ => "options default",
+            }),
+            Arg.Of("payer", profile.Id));
+
+    /// <summary>CQ/CO per line of the unit calculation (the decisions of <see cref="AssistantRules.Decide"/>, without their sentences).</summary>
+    private static void CheckAssistants(Encounter encounter, UnitCalculation units, ReadOnlySpan<PayerLine> lines, int percent, List<Diagnostic> diagnostics)
+    {
+        bool billed = !encounter.BilledLines.IsDefaultOrEmpty;
+        foreach (var line in units.Lines)
+        {
+            if (line.Kind is null)
+            {
+                continue;
+            }
+
+            var discipline = encounter.Discipline ?? DisciplineOfCode(lines, line.Code);
+            var decision = AssistantRules.SplitUnits(encounter.Segments, line, discipline, percent);
+            PayerLineChecks.AssistantModifiers(lines, decision, percent, billed, diagnostics);
+        }
+    }
+
+    /// <summary>The discipline the first GP/GO/GN on the code's lines names, or <see langword="null"/>.</summary>
+    private static Discipline? DisciplineOfCode(ReadOnlySpan<PayerLine> lines, CptCode code)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Code == code && AssistantRules.InferDiscipline(line.Modifiers) is { } discipline)
+            {
+                return discipline;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The discipline the first GP/GO/GN on any line names, or <see langword="null"/>.</summary>
+    private static Discipline? DisciplineOfLines(ReadOnlySpan<PayerLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (AssistantRules.InferDiscipline(line.Modifiers) is { } discipline)
+            {
+                return discipline;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckKx(Encounter encounter, ReadOnlySpan<PayerLine> lines, ComplianceOptions options, List<Diagnostic> diagnostics)
     {
         if (encounter.AllowedAmount is not decimal allowed)
         {
             return;
         }
 
-        var discipline = encounter.Discipline ?? AssistantRules.InferDiscipline(lines.SelectMany(static l => l.Modifiers));
+        var discipline = encounter.Discipline ?? DisciplineOfLines(lines);
         if (discipline is not { } d)
         {
             diagnostics.Add(DiagnosticDescriptors.KxBucketUnknown.Create("allowedAmount"));
             return;
         }
 
-        bool hasKx = lines.Any(static l => l.Has(Modifier.KX));
+        bool hasKx = false;
+        foreach (var line in lines)
+        {
+            hasKx |= line.Has(Modifier.KX);
+        }
+
         var claim = new KxClaim(encounter.Id, encounter.BeneficiaryId ?? encounter.Id, encounter.DateOfService, KxThresholdCheck.BucketOf(d), allowed, hasKx);
         var result = KxThresholdCheck.Check(claim, encounter.KxYearToDateAllowed ?? 0m, options.KxThresholds);
         foreach (var diagnostic in result.Diagnostics)
@@ -109,45 +207,42 @@ public static partial class ComplianceEngine
         }
     }
 
-    private static List<PayerLine> PayerLinesOf(Encounter encounter, UnitCalculation units)
+    /// <summary>The billed lines, else one line per computed code with units.</summary>
+    private static int CountPayerLines(Encounter encounter, UnitCalculation units)
     {
-        var lines = new List<PayerLine>();
+        if (!encounter.BilledLines.IsDefaultOrEmpty)
+        {
+            return encounter.BilledLines.Length;
+        }
+
+        int count = 0;
+        foreach (var line in units.Lines)
+        {
+            count += line.Units == 0 ? 0 : 1;
+        }
+
+        return count;
+    }
+
+    private static void FillPayerLines(Encounter encounter, UnitCalculation units, PayerLine[] lines)
+    {
         if (!encounter.BilledLines.IsDefaultOrEmpty)
         {
             for (int i = 0; i < encounter.BilledLines.Length; i++)
             {
-                var billed = encounter.BilledLines[i];
-                lines.Add(new PayerLine(billed.Code, billed.Units, billed.Modifiers, Paths.Index("lines", i)));
+                lines[i] = PayerLine.Billed(encounter.BilledLines[i], i);
             }
 
-            return lines;
+            return;
         }
 
+        int count = 0;
         foreach (var line in units.Lines)
         {
-            if (line.Units == 0)
+            if (line.Units != 0)
             {
-                continue;
+                lines[count++] = PayerLine.Computed(line.Code, line.Units, SegmentModifiers.Of(encounter.Segments, line.SegmentIndices), line.SegmentIndices[0]);
             }
-
-            var modifiers = ImmutableArray.CreateBuilder<Modifier>();
-            foreach (int index in line.SegmentIndices)
-            {
-                foreach (var modifier in encounter.Segments[index].Modifiers)
-                {
-                    if (!modifiers.Contains(modifier))
-                    {
-                        modifiers.Add(modifier);
-                    }
-                }
-            }
-
-            lines.Add(new PayerLine(line.Code, line.Units, modifiers.ToImmutable(), Paths.Segment(line.SegmentIndices[0])));
         }
-
-        return lines;
     }
-
-    private static IEnumerable<Modifier> ModifiersOfCode(List<PayerLine> lines, CptCode code) =>
-        lines.Where(l => l.Code == code).SelectMany(static l => l.Modifiers);
 }

@@ -9,25 +9,21 @@ public static partial class ComplianceEngine
     /// </summary>
     static partial void RunSeparation(Encounter encounter, UnitCalculation units, ComplianceOptions options, PayerProfile? profile, List<Diagnostic> diagnostics)
     {
-        var input = encounter.BilledLines.IsDefaultOrEmpty
-            ? SeparationInput.FromUnitCalculation(encounter.DateOfService, encounter.Segments, units, encounter.Discipline)
-            : SeparationInput.FromBilledLines(encounter.DateOfService, encounter.Segments, encounter.BilledLines, encounter.Discipline);
-        var separationOptions = new SeparationOptions
-        {
-            PairTable = options.PairTable,
-            Catalog = options.Catalog,
-            CheckPairEdits = profile?.ApplyNcciEdits ?? true,
-            CheckDisciplineModifiers = profile?.RequireDisciplineModifier ?? true,
-            ReportTimeOverlaps = false, // the unit calculation reports each overlap once (TBR101)
-        };
-        var result = CodePairCheck.Check(input, separationOptions);
-        diagnostics.AddRange(FixAttacher.Attach(result.Diagnostics, SeparationFixes.Of(input, result)));
+        bool checkPairEdits = profile?.ApplyNcciEdits ?? true;
+        var settings = new PairCheckSettings(
+            options.PairTable,
+            options.Catalog,
+            checkPairEdits,
+            CheckDisciplineModifiers: profile?.RequireDisciplineModifier ?? true,
+            ReportTimeOverlaps: false, // the unit calculation reports each overlap once (TBR101)
+            RegionDistinctPair.Default);
+        CodePairCheck.CheckEncounter(encounter, units, settings, diagnostics);
 
         // MUE is part of NCCI: checked where the edits apply and a table is loaded; without a table the report's
         // reference data carries the one "not checked" notice (TBR315), not every encounter.
-        if (separationOptions.CheckPairEdits && options.MueTable is { } mue)
+        if (checkPairEdits && options.MueTable is { } mue)
         {
-            diagnostics.AddRange(MueCheck.Check(encounter.DateOfService, MueCheck.LinesOf(encounter, units), mue));
+            MueCheck.CheckEncounter(encounter, units, mue, diagnostics);
         }
     }
 }

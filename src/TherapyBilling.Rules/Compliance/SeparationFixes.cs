@@ -6,23 +6,36 @@ namespace TherapyBilling.Rules;
 /// <remarks>"Document times first" is not a fix: the data cannot tell the right times, and the finding says what to record.</remarks>
 internal static class SeparationFixes
 {
-    public static ImmutableArray<Fix> Of(SeparationInput input, SeparationResult result)
+    /// <param name="lines">The lines the suggestions' indices point into.</param>
+    /// <param name="segments">The encounter's segments.</param>
+    /// <param name="suggestions">The check's modifier suggestions.</param>
+    /// <param name="column2Codes">The codes that are column 2 of an edit in force.</param>
+    public static ImmutableArray<Fix> Of(ReadOnlySpan<PairLine> lines, ImmutableArray<TreatmentSegment> segments, ImmutableArray<ModifierFix> suggestions, List<CptCode> column2Codes)
     {
-        var suggestions = result.Fixes;
+        if (suggestions.IsEmpty)
+        {
+            return [];
+        }
+
         // A finding whose fix needs times first gets no half fix (removing a modifier from column 1 alone only turns it into TBR303).
-        var needTimes = suggestions.Where(static s => s.Action == ModifierFixAction.DocumentTimes).Select(static s => s.DiagnosticId).ToHashSet(StringComparer.Ordinal);
-        var fixes = ImmutableArray.CreateBuilder<Fix>();
+        ImmutableArray<Fix>.Builder? fixes = null; // a builder: its RemoveAll below lets the conditions read the whole list
         foreach (var suggestion in suggestions)
         {
-            if (suggestion.Modifier is not { } modifier || needTimes.Contains(suggestion.DiagnosticId) || ClashesWithAssistant(input, suggestion, suggestions) || XuNotProvenForEveryPair(input, suggestion))
+            var line = lines[suggestion.LineIndex];
+            if (suggestion.Modifier is not { } modifier || NeedsTimes(suggestions, suggestion.DiagnosticId) || ClashesWithAssistant(line.Modifiers, suggestion, suggestions) || XuNotProvenForEveryPair(segments, suggestion))
             {
                 continue;
             }
 
-            string path = input.Lines[suggestion.LineIndex].Path;
-            fixes.Add(suggestion.Action == ModifierFixAction.Add
+            string path = line.Path;
+            (fixes ??= ImmutableArray.CreateBuilder<Fix>()).Add(suggestion.Action == ModifierFixAction.Add
                 ? Fix.AddModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason)
                 : Fix.RemoveModifier(suggestion.DiagnosticId, path, suggestion.Code, modifier, suggestion.Reason));
+        }
+
+        if (fixes is null)
+        {
+            return []; // only "document times" suggestions: no fix
         }
 
         // 59 or XS swapped for XU: without the XU, removing the modifier alone would lose the pair's bypass.
@@ -31,7 +44,7 @@ internal static class SeparationFixes
 
         // A line that is column 1 of one pair and column 2 of another keeps its modifier: it bypasses the other edit.
         fixes.RemoveAll(f => f.DiagnosticId == DiagnosticIds.PairModifierOnColumnOne && f.Action == FixAction.RemoveModifier
-            && result.Outcomes.Any(o => o.Column2 == f.Code));
+            && column2Codes.Contains(f.Code));
 
         // The modifier on column 1 moves to column 2: without the add, the remove alone is half a fix.
         if (!fixes.Any(static f => f.DiagnosticId == DiagnosticIds.PairModifierOnColumnOne && f.Action == FixAction.AddModifier))
@@ -42,11 +55,25 @@ internal static class SeparationFixes
         return fixes.ToImmutable();
     }
 
+    /// <summary>Whether a finding's suggestions include recording times first.</summary>
+    private static bool NeedsTimes(ImmutableArray<ModifierFix> suggestions, string diagnosticId)
+    {
+        foreach (var s in suggestions)
+        {
+            if (s.Action == ModifierFixAction.DocumentTimes && string.Equals(s.DiagnosticId, diagnosticId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// XU says the line's code was distinct from every code it is paired with; it is proven only when no segment of the
     /// code shares time with a segment of another code (a zero-unit line corrected by another fix may join a pair).
     /// </summary>
-    private static bool XuNotProvenForEveryPair(SeparationInput input, ModifierFix suggestion)
+    private static bool XuNotProvenForEveryPair(ImmutableArray<TreatmentSegment> segments, ModifierFix suggestion)
     {
         if (suggestion.Action != ModifierFixAction.Add || suggestion.Modifier != Modifier.XU)
         {
@@ -54,9 +81,9 @@ internal static class SeparationFixes
         }
 
         var code = suggestion.Code;
-        foreach (var mine in input.Segments.Where(s => s.Code == code))
+        foreach (var mine in segments.Where(s => s.Code == code))
         {
-            foreach (var other in input.Segments.Where(s => s.Code != code))
+            foreach (var other in segments.Where(s => s.Code != code))
             {
                 if (mine.Start is not { } a || mine.End is not { } b || other.Start is not { } c || other.End is not { } d || (a < d && c < b))
                 {
@@ -69,9 +96,8 @@ internal static class SeparationFixes
     }
 
     /// <summary>A discipline modifier the line's CQ or CO contradicts (CQ goes with GP, CO with GO): which one is wrong, the data cannot tell.</summary>
-    private static bool ClashesWithAssistant(SeparationInput input, ModifierFix suggestion, ImmutableArray<ModifierFix> suggestions)
+    private static bool ClashesWithAssistant(ImmutableArray<Modifier> modifiers, ModifierFix suggestion, ImmutableArray<ModifierFix> suggestions)
     {
-        var modifiers = input.Lines[suggestion.LineIndex].Modifiers;
         if (suggestion.Action == ModifierFixAction.Remove
             && ((suggestion.Modifier == Modifier.GP && modifiers.Contains(Modifier.CQ)) || (suggestion.Modifier == Modifier.GO && modifiers.Contains(Modifier.CO))))
         {

@@ -29,6 +29,8 @@ public static class AssistantRules
     /// <summary>The de minimis share used when no payer policy gives one: 10 percent.</summary>
     public const int DefaultDeMinimisPercent = 10;
 
+    private const string NotTheseSegments = "The unit calculation was not computed from these segments.";
+
     /// <summary>Decides CQ/CO for each line of a unit calculation.</summary>
     /// <param name="segments">The segments the units were computed from (same order).</param>
     /// <param name="units">The unit calculation.</param>
@@ -58,34 +60,71 @@ public static class AssistantRules
                 continue;
             }
 
-            int assistant = 0;
-            bool anyAssistantSegment = false;
-            foreach (int index in line.SegmentIndices)
+            if (!TryMinutesOf(segments, line, out var minutes))
             {
-                if ((uint)index >= (uint)segments.Count)
-                {
-                    throw new ArgumentException("The unit calculation was not computed from these segments.", nameof(units));
-                }
-
-                var segment = segments[index];
-                int minutes = WholeMinutes(segment);
-                int alone = segment.AssistantMinutes is int given
-                    ? Math.Min(given, minutes)
-                    : segment.FurnishedBy == ProviderRole.Assistant ? minutes : 0;
-                assistant = checked(assistant + alone);
-                anyAssistantSegment |= alone > 0 || segment.FurnishedBy == ProviderRole.Assistant;
+                throw new ArgumentException(NotTheseSegments, nameof(units));
             }
 
-            assistant = Math.Min(assistant, line.Minutes);
-            int therapist = line.Minutes - assistant;
             var lineDiscipline = discipline ?? InferDiscipline(lineModifiers?.Invoke(line.Code));
-            decisions.Add(line.IsTimed
-                ? Timed(line, therapist, assistant, deMinimisPercent, lineDiscipline)
-                : Untimed(line, therapist, assistant, anyAssistantSegment, deMinimisPercent, lineDiscipline));
+            var split = Split(line, minutes, deMinimisPercent, explain: true);
+            var modifier = split.AssistantUnits > 0 ? AssistantModifierFor(lineDiscipline) : null;
+            decisions.Add(new AssistantDecision(line.Code, lineDiscipline, line.Units, minutes.Therapist, minutes.Assistant, split.TherapistUnits, split.AssistantUnits, modifier, split.Why!));
         }
 
         return decisions.ToImmutable();
     }
+
+    /// <summary>
+    /// The decision for one line of the engine's own unit calculation, without its sentence (the engine reads only
+    /// the numbers; a clean encounter builds no text).
+    /// </summary>
+    /// <param name="segments">The segments the units were computed from.</param>
+    /// <param name="line">A line with a known kind.</param>
+    /// <param name="discipline">The discipline the line's modifier follows.</param>
+    /// <param name="percent">The de minimis share.</param>
+    internal static UnitSplit SplitUnits(ImmutableArray<TreatmentSegment> segments, UnitLine line, Discipline? discipline, int percent)
+    {
+        if (!TryMinutesOf(segments, line, out var minutes))
+        {
+            throw new ArgumentException(NotTheseSegments, nameof(line));
+        }
+
+        var split = Split(line, minutes, percent, explain: false);
+        var modifier = split.AssistantUnits > 0 ? AssistantModifierFor(discipline) : null;
+        return new UnitSplit(line.Code, line.Units, split.TherapistUnits, split.AssistantUnits, modifier);
+    }
+
+    /// <summary>Who furnished a line's minutes: the therapist (alone or with the assistant) and the assistant alone; <see langword="false"/> when the line names a segment that is not there.</summary>
+    private static bool TryMinutesOf<TSegments>(TSegments segments, UnitLine line, out LineMinutes minutesOf)
+        where TSegments : IReadOnlyList<TreatmentSegment>
+    {
+        minutesOf = default;
+        int assistant = 0;
+        bool anyAssistantSegment = false;
+        foreach (int index in line.SegmentIndices)
+        {
+            if ((uint)index >= (uint)segments.Count)
+            {
+                return false;
+            }
+
+            var segment = segments[index];
+            int minutes = WholeMinutes(segment);
+            int alone = segment.AssistantMinutes is int given
+                ? Math.Min(given, minutes)
+                : segment.FurnishedBy == ProviderRole.Assistant ? minutes : 0;
+            assistant = checked(assistant + alone);
+            anyAssistantSegment |= alone > 0 || segment.FurnishedBy == ProviderRole.Assistant;
+        }
+
+        assistant = Math.Min(assistant, line.Minutes);
+        minutesOf = new LineMinutes(line.Minutes - assistant, assistant, anyAssistantSegment);
+        return true;
+    }
+
+    private static (int TherapistUnits, int AssistantUnits, string? Why) Split(UnitLine line, LineMinutes minutes, int percent, bool explain) => line.IsTimed
+        ? Timed(line, minutes.Therapist, minutes.Assistant, percent, explain)
+        : Untimed(line, minutes.Therapist, minutes.Assistant, minutes.AnyAssistantSegment, percent, explain);
 
     /// <summary>Gets the assistant modifier of a discipline: CQ for physical therapy, CO for occupational therapy, none for SLP.</summary>
     /// <param name="discipline">The discipline.</param>
@@ -112,29 +151,39 @@ public static class AssistantRules
 
         foreach (var modifier in modifiers)
         {
-            if (modifier == Modifier.GP)
+            if (DisciplineOf(modifier) is { } discipline)
             {
-                return Discipline.PhysicalTherapy;
-            }
-
-            if (modifier == Modifier.GO)
-            {
-                return Discipline.OccupationalTherapy;
-            }
-
-            if (modifier == Modifier.GN)
-            {
-                return Discipline.SpeechLanguagePathology;
+                return discipline;
             }
         }
 
         return null;
     }
 
+    /// <summary>The discipline of a line's first GP, GO or GN (the array is read as it is, not boxed).</summary>
+    internal static Discipline? InferDiscipline(ImmutableArray<Modifier> modifiers)
+    {
+        foreach (var modifier in modifiers)
+        {
+            if (DisciplineOf(modifier) is { } discipline)
+            {
+                return discipline;
+            }
+        }
+
+        return null;
+    }
+
+    private static Discipline? DisciplineOf(Modifier modifier) =>
+        modifier == Modifier.GP ? Discipline.PhysicalTherapy
+        : modifier == Modifier.GO ? Discipline.OccupationalTherapy
+        : modifier == Modifier.GN ? Discipline.SpeechLanguagePathology
+        : null;
+
     internal static int WholeMinutes(TreatmentSegment segment) =>
         segment.Minutes ?? (segment.GetDuration() is { } d ? checked((int)(d.BclCompatibleTicks / NodaTime.NodaConstants.TicksPerMinute)) : 0);
 
-    private static AssistantDecision Timed(UnitLine line, int therapist, int assistant, int percent, Discipline? discipline)
+    private static (int TherapistUnits, int AssistantUnits, string? Why) Timed(UnitLine line, int therapist, int assistant, int percent, bool explain)
     {
         int u = line.Units;
         int tu = Math.Min(therapist / UnitAllocator.MinutesPerUnit, u);
@@ -142,10 +191,13 @@ public static class AssistantRules
         int tr = therapist - (tu * UnitAllocator.MinutesPerUnit);
         int ar = assistant - (au * UnitAllocator.MinutesPerUnit);
         int left = u - tu - au;
-        string why;
+        string? why = null;
         if (left == 0)
         {
-            why = F($"{line.Code}: {tu} unit(s) of full 15 minutes by the therapist, {au} by the assistant; remaining minutes earn no unit.");
+            if (explain)
+            {
+                why = F($"{line.Code}: {tu} unit(s) of full 15 minutes by the therapist, {au} by the assistant; remaining minutes earn no unit.");
+            }
         }
         else if (left == 1 || tr == 0 || ar == 0)
         {
@@ -159,7 +211,10 @@ public static class AssistantRules
                 tu += left;
             }
 
-            why = F($"{line.Code}: {left} unit(s) shared by {tr} therapist and {ar} assistant-alone minute(s); the assistant's share is {(over ? "more than" : "not more than")} the {percent} % de minimis, so {(over ? "it needs" : "it needs no")} CQ/CO.");
+            if (explain)
+            {
+                why = F($"{line.Code}: {left} unit(s) shared by {tr} therapist and {ar} assistant-alone minute(s); the assistant's share is {(over ? "more than" : "not more than")} the {percent} % de minimis, so {(over ? "it needs" : "it needs no")} CQ/CO.");
+            }
         }
         else
         {
@@ -168,24 +223,41 @@ public static class AssistantRules
             int toAssistant = ar > tr ? (left + 1) / 2 : left / 2;
             au += toAssistant;
             tu += left - toAssistant;
-            why = F($"{line.Code}: {left} units left with {tr} therapist and {ar} assistant-alone minute(s); each provider furnished a unit (CY 2022 rule), so {toAssistant} unit(s) need CQ/CO.");
+            if (explain)
+            {
+                why = F($"{line.Code}: {left} units left with {tr} therapist and {ar} assistant-alone minute(s); each provider furnished a unit (CY 2022 rule), so {toAssistant} unit(s) need CQ/CO.");
+            }
         }
 
-        var modifier = au > 0 ? AssistantModifierFor(discipline) : null;
-        return new AssistantDecision(line.Code, discipline, u, therapist, assistant, tu, au, modifier, why);
+        return (tu, au, why);
     }
 
-    private static AssistantDecision Untimed(UnitLine line, int therapist, int assistant, bool anyAssistantSegment, int percent, Discipline? discipline)
+    private static (int TherapistUnits, int AssistantUnits, string? Why) Untimed(UnitLine line, int therapist, int assistant, bool anyAssistantSegment, int percent, bool explain)
     {
         bool over = line.Minutes > 0 ? Exceeds(assistant, line.Minutes, percent) : anyAssistantSegment;
         int au = over ? line.Units : 0;
-        var modifier = au > 0 ? AssistantModifierFor(discipline) : null;
-        string why = F($"{line.Code}: untimed service; the assistant furnished {assistant} of {line.Minutes} minute(s) alone, {(over ? "more than" : "not more than")} the {percent} % de minimis, so it {(over ? "needs" : "needs no")} CQ/CO.");
-        return new AssistantDecision(line.Code, discipline, line.Units, therapist, assistant, line.Units - au, au, modifier, why);
+        string? why = explain
+            ? F($"{line.Code}: untimed service; the assistant furnished {assistant} of {line.Minutes} minute(s) alone, {(over ? "more than" : "not more than")} the {percent} % de minimis, so it {(over ? "needs" : "needs no")} CQ/CO.")
+            : null;
+        return (line.Units - au, au, why);
     }
 
     // "More than 10 %" in integers: part * 100 > percent * whole.
     private static bool Exceeds(int part, int whole, int percent) => part > 0 && part * 100L > (long)percent * whole;
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The minutes of one line by provider.</summary>
+    private readonly record struct LineMinutes(int Therapist, int Assistant, bool AnyAssistantSegment);
+}
+
+/// <summary>The numbers of an <see cref="AssistantDecision"/>, without its sentence.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="Units">The units of the code.</param>
+/// <param name="TherapistUnits">Units without CQ/CO.</param>
+/// <param name="AssistantUnits">Units that need CQ/CO.</param>
+/// <param name="RequiredModifier">CQ or CO when assistant units need one and the discipline allows it.</param>
+internal readonly record struct UnitSplit(CptCode Code, int Units, int TherapistUnits, int AssistantUnits, Modifier? RequiredModifier)
+{
+    public bool NeedsAssistantModifier => AssistantUnits > 0;
 }

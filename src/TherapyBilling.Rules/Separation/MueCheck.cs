@@ -89,6 +89,10 @@ public static class MueCheck
     /// <returns>The TBR315 info, with an empty path.</returns>
     public static Diagnostic NotChecked() => DiagnosticDescriptors.MueNotChecked.Create(string.Empty);
 
+    /// <summary>The engine's MUE check of an encounter: its lines (<see cref="LinesOf"/>) against a loaded table.</summary>
+    internal static void CheckEncounter(Encounter encounter, UnitCalculation units, MueTable table, List<Diagnostic> diagnostics) =>
+        diagnostics.AddRange(Check(encounter.DateOfService, LinesOf(encounter, units), table));
+
     /// <summary>The lines the engine checks: the billed lines when the encounter has them, else the computed lines with units.</summary>
     internal static IEnumerable<MueLine> LinesOf(Encounter encounter, UnitCalculation units)
     {

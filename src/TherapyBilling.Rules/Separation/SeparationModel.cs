@@ -196,9 +196,9 @@ public sealed record SeparationInput
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record CodePairOutcome
 {
-    private readonly string _why;
+    private readonly PairReason _why;
 
-    internal CodePairOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, ImmutableArray<SharedTime> sharedTimes, Modifier? modifier, string why)
+    internal CodePairOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, ImmutableArray<SharedTime> sharedTimes, Modifier? modifier, PairReason why)
     {
         Edit = edit;
         Status = status;
@@ -231,7 +231,7 @@ public sealed record CodePairOutcome
 
     /// <summary>Gets a one-sentence explanation in the invariant culture.</summary>
     /// <remarks>Built when read (a batch check that never reads it does not pay for it); the same text every time.</remarks>
-    public string Explanation => CodePairCheck.ExplainOutcome(Edit, Status, Time, _why);
+    public string Explanation => CodePairCheck.ExplainOutcome(Edit, Status, Time, PairReasons.Text(_why, this));
 
     /// <summary>Returns <see cref="Explanation"/>.</summary>
     /// <returns>The explanation.</returns>
