@@ -24,7 +24,7 @@ internal static class BilledLineCheck
         }
 
         int lineCount = units.Lines.Length;
-        Span<int> billed = lineCount <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[lineCount];
+        Span<int> billed = lineCount <= SegmentChecks.StackSegments ? stackalloc int[lineCount] : new int[lineCount];
         billed = billed[..BilledTimedUnits(encounter, units, billed)];
         return units.IsValidTimedUnits(billed) ? units.WithTimedUnits(billed) : units;
     }
@@ -33,7 +33,7 @@ internal static class BilledLineCheck
     {
         var billed = encounter.BilledLines;
         int lineCount = units.Lines.Length;
-        Span<int> billedTimedUnits = lineCount <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[lineCount];
+        Span<int> billedTimedUnits = lineCount <= SegmentChecks.StackSegments ? stackalloc int[lineCount] : new int[lineCount];
         bool timedValid = units.IsValidTimedUnits(billedTimedUnits[..BilledTimedUnits(encounter, units, billedTimedUnits)]);
         Dictionary<CptCode, int>? target = null;
         string? allocations = null;

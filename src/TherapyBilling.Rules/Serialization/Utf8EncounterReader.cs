@@ -62,8 +62,8 @@ internal static class Utf8EncounterReader
         public LocalDate? Date;
         public UnitMethod? Method;
         public Discipline? Discipline;
-        public List<TreatmentSegment>? Segments;
-        public List<BilledLine>? Lines;
+        public ImmutableArray<TreatmentSegment> Segments; // default: not given
+        public ImmutableArray<BilledLine> Lines;
         public TreatmentNote? Note;
         public NoteDates NoteDates;
         public JsonDocument? Authorization;
@@ -201,8 +201,8 @@ internal static class Utf8EncounterReader
             return null; // a note date out of the window is the element path's finding
         }
 
-        ImmutableArray<TreatmentSegment> segments = state.Segments is { } s ? [.. s] : [];
-        ImmutableArray<BilledLine> lines = state.Lines is { } l ? [.. l] : [];
+        var segments = state.Segments.IsDefault ? [] : state.Segments;
+        var lines = state.Lines.IsDefault ? [] : state.Lines;
         var encounter = new Encounter(id, date, [])
         {
             Segments = segments,
@@ -236,26 +236,28 @@ internal static class Utf8EncounterReader
             : new EncounterReadResult(id, encounter, []);
     }
 
-    private static bool ReadSegments(ref Utf8JsonReader reader, out List<TreatmentSegment>? segments)
+    private static bool ReadSegments(ref Utf8JsonReader reader, out ImmutableArray<TreatmentSegment> segments)
     {
-        segments = null;
+        segments = default;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        var list = new List<TreatmentSegment>();
+        var list = Scratch<TreatmentSegment>.List;
+        list.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || ReadSegment(ref reader) is not { } segment)
             {
+                list.Clear();
                 return false;
             }
 
             list.Add(segment);
         }
 
-        segments = list;
+        segments = Scratch<TreatmentSegment>.ToImmutableAndClear();
         return true;
     }
 
@@ -313,13 +315,8 @@ internal static class Utf8EncounterReader
             return null;
         }
 
-        var segment = minutes is int m ? TreatmentSegment.FromMinutes(code, m) : TreatmentSegment.FromTimes(code, start!.Value, end!.Value);
-        segment = segment with { Modifiers = modifiers, Region = region };
-        if (furnishedBy is not null)
-        {
-            segment = segment with { FurnishedBy = furnishedBy };
-        }
-
+        // One object with every field (not a copy per field).
+        var segment = TreatmentSegment.Create(code, minutes, start, end, modifiers, region, furnishedBy, assistantMinutes);
         if (assistantMinutes is int value)
         {
             int? limit = segment.Minutes ?? (segment.GetDuration() is { } d ? (int)(d.BclCompatibleTicks / NodaConstants.TicksPerMinute) : null);
@@ -327,8 +324,6 @@ internal static class Utf8EncounterReader
             {
                 return null;
             }
-
-            segment = segment with { AssistantMinutes = value };
         }
 
         return segment;
@@ -356,27 +351,55 @@ internal static class Utf8EncounterReader
         };
     }
 
-    private static bool ReadLines(ref Utf8JsonReader reader, out List<BilledLine>? lines)
+    private static bool ReadLines(ref Utf8JsonReader reader, out ImmutableArray<BilledLine> lines)
     {
-        lines = null;
+        lines = default;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        var list = new List<BilledLine>();
+        var list = Scratch<BilledLine>.List;
+        list.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || ReadLine(ref reader) is not { } line)
             {
+                list.Clear();
                 return false;
             }
 
             list.Add(line);
         }
 
-        lines = list;
+        lines = Scratch<BilledLine>.ToImmutableAndClear();
         return true;
+    }
+
+    /// <summary>
+    /// One list per thread and item type, reused from record to record: the items are collected there and copied
+    /// once into an array of the exact size (no list and no growing arrays per record). Reading never nests a list of
+    /// the same type, and the list is cleared after use so it holds no record.
+    /// </summary>
+    private static class Scratch<T>
+    {
+        [ThreadStatic]
+        private static List<T>? t_list;
+
+        public static List<T> List => t_list ??= new List<T>(16);
+
+        public static ImmutableArray<T> ToImmutableAndClear()
+        {
+            var list = List;
+            var array = list.ToArray();
+            list.Clear();
+            if (list.Capacity > 1024)
+            {
+                list.Capacity = 16; // one huge record does not keep its buffer for the rest of the run
+            }
+
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
+        }
     }
 
     private static BilledLine? ReadLine(ref Utf8JsonReader reader)
@@ -463,6 +486,18 @@ internal static class Utf8EncounterReader
             return true;
         }
 
+        if (count == 1)
+        {
+            if (!reader.Read() || !TryReadModifier(ref reader, out var only))
+            {
+                return false;
+            }
+
+            reader.Read(); // the end of the array
+            modifiers = SingleModifier(only);
+            return true;
+        }
+
         var read = new Modifier[count];
         for (int i = 0; i < count; i++)
         {
@@ -473,7 +508,7 @@ internal static class Utf8EncounterReader
         }
 
         reader.Read(); // the end of the array
-        modifiers = count == 1 ? SingleModifier(read[0]) : System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(read);
+        modifiers = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(read);
         return true;
     }
 

@@ -74,7 +74,7 @@ internal static class SegmentChecks
     {
         durations.CopyTo(counted);
         int n = segments.Length;
-        Span<bool> include = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
+        Span<bool> include = n <= StackSegments ? stackalloc bool[n] : new bool[n];
         bool any = false;
         for (int i = 0; i < n; i++)
         {
@@ -87,9 +87,9 @@ internal static class SegmentChecks
             return; // minutes only, or no timed segment with times: nothing can overlap
         }
 
-        Span<(LocalDateTime Start, LocalDateTime End)> times = n <= StackSegments ? stackalloc (LocalDateTime, LocalDateTime)[StackSegments] : new (LocalDateTime, LocalDateTime)[n];
-        Span<int> order = n <= StackSegments ? stackalloc int[StackSegments] : new int[n];
-        Span<Duration> buffer = n <= StackSegments ? stackalloc Duration[StackSegments] : new Duration[n];
+        Span<(LocalDateTime Start, LocalDateTime End)> times = n <= StackSegments ? stackalloc (LocalDateTime, LocalDateTime)[n] : new (LocalDateTime, LocalDateTime)[n];
+        Span<int> order = n <= StackSegments ? stackalloc int[n] : new int[n];
+        Span<Duration> buffer = n <= StackSegments ? stackalloc Duration[n] : new Duration[n];
         var sorted = order[..ClockSweep.SortByStart(segments, anchor, include, times, order)];
         for (int from = 0, to; from < sorted.Length; from = to)
         {
@@ -128,8 +128,8 @@ internal static class SegmentChecks
     public static void FindPatientTimeConflicts(ReadOnlySpan<TreatmentSegment> segments, ReadOnlySpan<Duration?> durations, LocalDate anchor, CodeCatalog catalog, List<Diagnostic> diagnostics)
     {
         int n = segments.Length;
-        Span<bool> occupying = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
-        Span<bool> involved = n <= StackSegments ? stackalloc bool[StackSegments] : new bool[n];
+        Span<bool> occupying = n <= StackSegments ? stackalloc bool[n] : new bool[n];
+        Span<bool> involved = n <= StackSegments ? stackalloc bool[n] : new bool[n];
         bool any = false;
         for (int i = 0; i < n; i++)
         {

@@ -93,6 +93,28 @@ public sealed partial record TreatmentSegment
         return new TreatmentSegment(code, null, start.TimeOfDay, end.TimeOfDay, start.Date, end.Date);
     }
 
+    /// <summary>
+    /// Creates a segment with every field at once, for readers (one object, not a copy per <c>with</c>); the same
+    /// checks and normalization as <see cref="FromMinutes"/>, <see cref="FromTimes(CptCode, LocalTime, LocalTime)"/>
+    /// and the init accessors.
+    /// </summary>
+    internal static TreatmentSegment Create(CptCode code, int? minutes, LocalTime? start, LocalTime? end, ImmutableArray<Modifier> modifiers, string? region, ProviderRole? furnishedBy, int? assistantMinutes)
+    {
+        Guard.NotDefault(code);
+        if (minutes is int m)
+        {
+            Guard.NotNegative(m);
+        }
+
+        return new TreatmentSegment(code, minutes, minutes is null ? start : null, minutes is null ? end : null, null, null)
+        {
+            Modifiers = modifiers,
+            Region = region,
+            FurnishedBy = furnishedBy,
+            AssistantMinutes = assistantMinutes,
+        };
+    }
+
     /// <summary>Gets the segment's exact duration, or <see langword="null"/> when its times are invalid (end before start).</summary>
     /// <returns>The duration.</returns>
     public Duration? GetDuration()

@@ -143,7 +143,7 @@ public sealed record UnitCalculation
     {
         Guard.NotNull(timedUnits);
         int timed = TimedLineCount();
-        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[timed] : new int[timed];
         return IsValidTimedUnits(UnitsFrom(timedUnits, units[..timed]));
     }
 
@@ -166,7 +166,7 @@ public sealed record UnitCalculation
             return true;
         }
 
-        Span<long> amount = timedUnits.Length <= SegmentChecks.StackSegments ? stackalloc long[SegmentChecks.StackSegments] : new long[timedUnits.Length];
+        Span<long> amount = timedUnits.Length <= SegmentChecks.StackSegments ? stackalloc long[timedUnits.Length] : new long[timedUnits.Length];
         amount = amount[..timedUnits.Length];
         TimedAmounts(amount);
         return AllocationCore.IsValid(amount, Block, timedUnits, UnitAllocator.UnitsForMinutes(TimedMinutes));
@@ -188,7 +188,7 @@ public sealed record UnitCalculation
         }
 
         int timed = TimedLineCount();
-        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        Span<int> units = timed <= SegmentChecks.StackSegments ? stackalloc int[timed] : new int[timed];
         return WithTimedUnits(UnitsFrom(timedUnits, units[..timed]));
     }
 
@@ -329,8 +329,8 @@ public sealed record UnitCalculation
 
         int timed = TimedLineCount();
         bool small = timed <= SegmentChecks.StackSegments;
-        Span<long> amount = small ? stackalloc long[SegmentChecks.StackSegments] : new long[timed];
-        Span<int> units = small ? stackalloc int[SegmentChecks.StackSegments] : new int[timed];
+        Span<long> amount = small ? stackalloc long[timed] : new long[timed];
+        Span<int> units = small ? stackalloc int[timed] : new int[timed];
         amount = amount[..timed];
         units = units[..timed];
         TimedAmounts(amount);

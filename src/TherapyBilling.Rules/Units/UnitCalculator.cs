@@ -79,8 +79,8 @@ public static class UnitCalculator
         int firstFinding = diagnostics.Count;
         int n = input.Length;
         var anchor = dateOfService ?? FirstDate(input) ?? s_anchorDate;
-        Span<Duration?> durations = n <= SegmentChecks.StackSegments ? stackalloc Duration?[SegmentChecks.StackSegments] : new Duration?[n];
-        Span<Duration?> counted = n <= SegmentChecks.StackSegments ? stackalloc Duration?[SegmentChecks.StackSegments] : new Duration?[n];
+        Span<Duration?> durations = n <= SegmentChecks.StackSegments ? stackalloc Duration?[n] : new Duration?[n];
+        Span<Duration?> counted = n <= SegmentChecks.StackSegments ? stackalloc Duration?[n] : new Duration?[n];
         durations = durations[..n];
         counted = counted[..n];
         SegmentChecks.Validate(input, anchor, dateOfService, durations, diagnostics);
@@ -88,8 +88,8 @@ public static class UnitCalculator
         SegmentChecks.FindPatientTimeConflicts(input, durations, anchor, catalog, diagnostics);
 
         // One group per code, in the order codes first appear; a group is known by its first segment.
-        Span<int> groupOf = n <= SegmentChecks.StackSegments ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
-        Span<CodeTime> groups = n <= SegmentChecks.StackSegments ? stackalloc CodeTime[SegmentChecks.StackSegments] : new CodeTime[n];
+        Span<int> groupOf = n <= SegmentChecks.StackSegments ? stackalloc int[n] : new int[n];
+        Span<CodeTime> groups = n <= SegmentChecks.StackSegments ? stackalloc CodeTime[n] : new CodeTime[n];
         groups = groups[..GroupByCode(input, counted, durations, groupOf, groups)];
         var lines = AllocateLines(input, groupOf[..n], groups, method, catalog, preferredOrder, diagnostics, out var totals, out var exact, out bool withinLimit);
         if (withinLimit)
@@ -177,8 +177,8 @@ public static class UnitCalculator
     {
         int n = groups.Length;
         bool small = n <= SegmentChecks.StackSegments;
-        Span<int> kinds = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n]; // a CodeKind, or -1 when the catalog does not know the code
-        Span<int> timedIndex = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        Span<int> kinds = small ? stackalloc int[n] : new int[n]; // a CodeKind, or -1 when the catalog does not know the code
+        Span<int> timedIndex = small ? stackalloc int[n] : new int[n];
         int timedCount = 0;
         TimeSum timed = default, untimed = default, recordedTimed = default;
         long perCodeTimed = 0;
@@ -211,9 +211,9 @@ public static class UnitCalculator
         withinLimit = ReportLimit(timed, "timed", diagnostics) & ReportLimit(untimed, "untimed", diagnostics);
         totals = new MinuteTotals(Clamp(timed.Minutes), Clamp(untimed.Minutes), Clamp(perCodeTimed), Clamp(recordedTimed.Minutes));
 
-        Span<long> amount = small ? stackalloc long[SegmentChecks.StackSegments] : new long[n];
-        Span<int> ranks = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
-        Span<int> timedUnits = small ? stackalloc int[SegmentChecks.StackSegments] : new int[n];
+        Span<long> amount = small ? stackalloc long[n] : new long[n];
+        Span<int> ranks = small ? stackalloc int[n] : new int[n];
+        Span<int> timedUnits = small ? stackalloc int[n] : new int[n];
         amount = amount[..timedCount];
         ranks = ranks[..timedCount];
         timedUnits = timedUnits[..timedCount];
