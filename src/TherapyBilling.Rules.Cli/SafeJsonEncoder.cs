@@ -27,7 +27,16 @@ internal sealed unsafe class SafeJsonEncoder : JavaScriptEncoder
     {
         int inner = s_inner.FindFirstCharacterToEncode(text, textLength);
         int limit = inner < 0 ? textLength : inner;
-        for (int i = 0; i < limit; i++)
+
+        // No character below U+00AD (the soft hyphen, the first format character) is hidden: skip to the first one at
+        // or above it with a vectorized search, and test the rest one by one (most output is ASCII: none to test).
+        int first = new ReadOnlySpan<char>(text, limit).IndexOfAnyExceptInRange('\0', (char)(FirstHidden - 1));
+        if (first < 0)
+        {
+            return inner;
+        }
+
+        for (int i = first; i < limit; i++)
         {
             char c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < limit && char.IsLowSurrogate(text[i + 1]))
@@ -73,9 +82,12 @@ internal sealed unsafe class SafeJsonEncoder : JavaScriptEncoder
         return true;
     }
 
+    /// <summary>The first character that is a line or paragraph separator or a format character: U+00AD, the soft hyphen.</summary>
+    internal const int FirstHidden = 0xAD;
+
     private static string Escape(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
-    private static bool IsHidden(int scalar) =>
+    internal static bool IsHidden(int scalar) =>
         scalar is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF)
         && CharUnicodeInfo.GetUnicodeCategory(scalar) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Format;
 }
