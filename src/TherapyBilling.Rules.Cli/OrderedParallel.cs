@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace TherapyBilling.Rules.Cli;
@@ -47,8 +46,10 @@ internal static class OrderedParallel
     private static IEnumerable<TResult> Run<TSource, TItem, TResult>(IEnumerable<TSource> source, Func<TSource, TItem> own, Func<TItem, TResult> map, int workers, int window)
     {
         using var stop = new CancellationTokenSource();
-        using var inOrder = new BlockingCollection<Slot<TItem, TResult>>(Math.Max(1, window / ChunkSize));
-        using var work = new BlockingCollection<Slot<TItem, TResult>>();
+        var inOrder = new HandOverQueue<Slot<TItem, TResult>>(Math.Max(1, window / ChunkSize));
+        var work = new HandOverQueue<Slot<TItem, TResult>>(int.MaxValue);
+        using var wakeInOrder = inOrder.WakeOn(stop.Token);
+        using var wakeWork = work.WakeOn(stop.Token);
         ExceptionDispatchInfo? sourceFailure = null;
 
         void Post(Slot<TItem, TResult> slot)
@@ -116,7 +117,7 @@ internal static class OrderedParallel
 
         try
         {
-            foreach (var slot in inOrder.GetConsumingEnumerable())
+            while (inOrder.TryTake(out var slot, CancellationToken.None))
             {
                 foreach (var result in slot.Wait())
                 {
@@ -140,11 +141,11 @@ internal static class OrderedParallel
         }
     }
 
-    private static void Work<TItem, TResult>(BlockingCollection<Slot<TItem, TResult>> work, Func<TItem, TResult> map, CancellationToken stop)
+    private static void Work<TItem, TResult>(HandOverQueue<Slot<TItem, TResult>> work, Func<TItem, TResult> map, CancellationToken stop)
     {
         try
         {
-            foreach (var slot in work.GetConsumingEnumerable(stop))
+            while (work.TryTake(out var slot, stop))
             {
                 slot.Run(map);
             }
