@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
 namespace TherapyBilling.Rules;
@@ -101,6 +102,23 @@ public readonly struct Modifier : IEquatable<Modifier>, IComparable<Modifier>
     }
 
     /// <inheritdoc/>
+    /// <summary>Gets whether a list names a modifier more than once.</summary>
+    internal static bool HasRepeats(ImmutableArray<Modifier> modifiers)
+    {
+        for (int i = 1; i < modifiers.Length; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (modifiers[i] == modifiers[j])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public bool Equals(Modifier other) => string.Equals(_value, other._value, StringComparison.Ordinal);
 
     /// <inheritdoc/>

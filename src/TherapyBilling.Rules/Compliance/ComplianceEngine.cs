@@ -137,7 +137,7 @@ public static partial class ComplianceEngine
                 return;
             }
 
-            if (_builder is null && _first.IsDefault && !HasRepeats(modifiers))
+            if (_builder is null && _first.IsDefault && !Modifier.HasRepeats(modifiers))
             {
                 _first = modifiers;
                 return;
@@ -163,21 +163,5 @@ public static partial class ComplianceEngine
 
         public readonly ImmutableArray<Modifier> ToImmutable() =>
             _builder is not null ? _builder.ToImmutable() : _first.IsDefault ? [] : _first;
-
-        private static bool HasRepeats(ImmutableArray<Modifier> modifiers)
-        {
-            for (int i = 1; i < modifiers.Length; i++)
-            {
-                for (int j = 0; j < i; j++)
-                {
-                    if (modifiers[i] == modifiers[j])
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -19,7 +19,7 @@ internal static class SegmentModifiers
             var modifiers = segments[index].Modifiers;
             if (built is null)
             {
-                if (shared.IsDefault && !HasRepeats(modifiers))
+                if (shared.IsDefault && !Modifier.HasRepeats(modifiers))
                 {
                     shared = modifiers;
                     continue;
@@ -60,21 +60,5 @@ internal static class SegmentModifiers
         }
 
         return true;
-    }
-
-    private static bool HasRepeats(ImmutableArray<Modifier> modifiers)
-    {
-        for (int i = 1; i < modifiers.Length; i++)
-        {
-            for (int j = 0; j < i; j++)
-            {
-                if (modifiers[i] == modifiers[j])
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }
