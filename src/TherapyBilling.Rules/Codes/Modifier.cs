@@ -101,7 +101,6 @@ public readonly struct Modifier : IEquatable<Modifier>, IComparable<Modifier>
         return true;
     }
 
-    /// <inheritdoc/>
     /// <summary>Gets whether a list names a modifier more than once.</summary>
     internal static bool HasRepeats(ImmutableArray<Modifier> modifiers)
     {
@@ -119,6 +118,7 @@ public readonly struct Modifier : IEquatable<Modifier>, IComparable<Modifier>
         return false;
     }
 
+    /// <inheritdoc/>
     public bool Equals(Modifier other) => string.Equals(_value, other._value, StringComparison.Ordinal);
 
     /// <inheritdoc/>
