@@ -197,7 +197,7 @@ internal static class CheckCommand
             }
             else
             {
-                renderer!.WriteRendered(result, rendered);
+                renderer!.WriteRendered(rendered);
             }
 
             if (live)

@@ -151,6 +151,6 @@ internal interface IResultRenderer
     /// <summary>Renders one result to the bytes <see cref="IReportWriter.Write"/> would write for it; thread-safe.</summary>
     byte[] Render(CheckResult result);
 
-    /// <summary>Writes the bytes rendered for <paramref name="result"/>, in place of <see cref="IReportWriter.Write"/>.</summary>
-    void WriteRendered(CheckResult result, byte[] rendered);
+    /// <summary>Writes the bytes <see cref="Render"/> made for a result, in place of <see cref="IReportWriter.Write"/>.</summary>
+    void WriteRendered(byte[] rendered);
 }

@@ -55,8 +55,7 @@ internal static class Checker
     {
         if (record.Unparsed)
         {
-            using var parsed = EncounterSource.Parse(record, limits);
-            return Check(parsed.Record, options, failOn, limits, strict);
+            throw new ArgumentException("An NDJSON line is parsed first (EncounterSource.Parse), as CheckIsolated does.", nameof(record));
         }
 
         if (record.Refused is { } refused)

@@ -82,7 +82,7 @@ internal sealed class JsonReportWriter : IReportWriter, IResultRenderer
     }
 
     /// <inheritdoc/>
-    public void WriteRendered(CheckResult result, byte[] rendered) => _stream.Write(rendered);
+    public void WriteRendered(byte[] rendered) => _stream.Write(rendered);
 
     public void End(CheckSummary summary)
     {

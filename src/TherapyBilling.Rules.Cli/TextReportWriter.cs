@@ -33,7 +33,7 @@ internal sealed class TextReportWriter : IReportWriter, IResultRenderer
     public void Begin(RunInfo run) => _run = run;
 
     public void Write(CheckResult result) =>
-        WriteRendered(result, Render(result)); // not through _text: StreamWriter.Flush flushes the stream too (a write per record)
+        WriteRendered(Render(result)); // not through _text: StreamWriter.Flush flushes the stream too (a write per record)
 
     /// <inheritdoc/>
     public bool CanRender => true;
@@ -49,7 +49,7 @@ internal sealed class TextReportWriter : IReportWriter, IResultRenderer
     }
 
     /// <inheritdoc/>
-    public void WriteRendered(CheckResult result, byte[] rendered) => _text.BaseStream.Write(rendered); // only End writes through _text
+    public void WriteRendered(byte[] rendered) => _text.BaseStream.Write(rendered); // only End writes through _text
 
     internal void WriteResult(IAnsiConsole output, CheckResult result)
     {

@@ -62,6 +62,19 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public void CheckIsolated_NdjsonLine_SameAsCheckOfItsElement_AndCheckRefusesTheUnparsedLine()
+    {
+        var line = new InputRecord(0, 3, default, Utf8Line: System.Text.Encoding.UTF8.GetBytes(Good));
+        using var doc = JsonDocument.Parse(Good);
+        var viaLine = Checker.CheckIsolated(line, ComplianceOptions.Default, Severity.Error, RecordLimits.Default);
+        var viaElement = Checker.Check(new InputRecord(0, 3, doc.RootElement), ComplianceOptions.Default, Severity.Error, RecordLimits.Default);
+
+        Assert.Equal(viaElement.Id, viaLine.Id);
+        Assert.Equal(viaElement.Diagnostics.Select(d => d.Id + d.Path), viaLine.Diagnostics.Select(d => d.Id + d.Path));
+        Assert.Throws<ArgumentException>(() => Checker.Check(line, ComplianceOptions.Default, Severity.Error, RecordLimits.Default));
+    }
+
+    [Fact]
     public void Check_Tbr015_StderrOneLineNamingThePosition_NoStackTrace()
     {
         using var doc = JsonDocument.Parse("""{"id":"boom","dateOfService":"2026-01-05"}""");
