@@ -95,8 +95,9 @@ public static partial class ComplianceEngine
         var notice = Volatile.Read(ref slot);
         if (notice is null)
         {
-            notice = BuildMethodResolvedNotice(profile, resolution);
-            Volatile.Write(ref slot, notice); // two threads may both build it: equal diagnostics, either one is kept
+            // Two threads may both build it; the first one stored is the one every check shares.
+            var built = BuildMethodResolvedNotice(profile, resolution);
+            notice = Interlocked.CompareExchange(ref slot, built, null) ?? built;
         }
 
         return notice;

@@ -314,7 +314,7 @@ public static partial class DocumentationCheck
 
             for (int i = 0; i < billedLines; i++)
             {
-                if (context.BilledLines[i].Code == code && context.Catalog.IsTimed(code))
+                if (context.BilledLines[i].Code == code) // the caller passes billed lines only for a timed code
                 {
                     return true;
                 }
@@ -328,7 +328,7 @@ public static partial class DocumentationCheck
             // The task's tokens joined by single spaces, lower case (as string.Join(' ', Tokenize(task))), built once
             // in a stack buffer and compared with each generic name; and the task trimmed, as a span.
             char[]? rented = null;
-            Span<char> buffer = task.Length <= 128 ? stackalloc char[128] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(task.Length));
+            Span<char> buffer = task.Length <= 128 ? stackalloc char[128] : (rented = ArrayPool<char>.Shared.Rent(task.Length));
             try
             {
                 ReadOnlySpan<char> normalised = Normalise(task, buffer);
@@ -347,7 +347,7 @@ public static partial class DocumentationCheck
             {
                 if (rented is not null)
                 {
-                    System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                    ArrayPool<char>.Shared.Return(rented);
                 }
             }
         }

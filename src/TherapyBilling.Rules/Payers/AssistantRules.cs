@@ -84,6 +84,8 @@ public static class AssistantRules
     /// <param name="percent">The de minimis share.</param>
     internal static UnitSplit SplitUnits(ImmutableArray<TreatmentSegment> segments, UnitLine line, Discipline? discipline, int percent)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
         if (!TryMinutesOf(segments, line, out var minutes))
         {
             throw new ArgumentException(NotTheseSegments, nameof(line));

@@ -559,11 +559,7 @@ public static partial class CodePairCheck
         {
             Mark(edit.Column1, CodeFlags.Overlapping);
             Mark(edit.Column2, CodeFlags.Overlapping);
-            long minutes = 0;
-            foreach (var s in shared)
-            {
-                minutes += s.Minutes;
-            }
+            long minutes = PairReasons.SharedMinutes(shared);
 
             string? sharedText = null;
             Modifier? used = null;
@@ -775,7 +771,7 @@ public static partial class CodePairCheck
                 if (other >= 0 && start < order[other].End)
                 {
                     var to = end < order[other].End ? end : order[other].End;
-                    int minutes = (int)Math.Min(int.MaxValue, Math.Ceiling(Between(start, to).TotalMinutes));
+                    int minutes = (int)Math.Min(int.MaxValue, Math.Ceiling(ClockSweep.Between(start, to).TotalMinutes));
                     int j = order[other].Index;
                     (found ??= ImmutableArray.CreateBuilder<SharedTime>()).Add(new SharedTime(Math.Min(i, j), Math.Max(i, j), minutes));
                 }
@@ -802,9 +798,6 @@ public static partial class CodePairCheck
         private void AddFix(int line, ModifierFixAction action, Modifier? modifier, string reason, string diagnosticId, string path) =>
             (_fixes ??= []).Add(new ModifierFix(line, _lines[line].Code, action, modifier, reason, diagnosticId, path));
     }
-
-    /// <summary>The exact time between two anchored moments.</summary>
-    private static Duration Between(LocalDateTime start, LocalDateTime end) => end.InUtc().ToInstant() - start.InUtc().ToInstant();
 
     private static int FirstPairModifier(PairLine line)
     {
@@ -838,7 +831,7 @@ public static partial class CodePairCheck
     private static string FormatTime(LocalDateTime value) => value.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The one-sentence explanation of an outcome (built when it is read).</summary>
-    private static string Explain(PtpEdit edit, PairStatus status, TimeEvidence time, string why) =>
+    internal static string Explain(PtpEdit edit, PairStatus status, TimeEvidence time, string why) =>
         $"{edit}: {StatusName(status)} - {why} (time evidence: {TimeName(time)})";
 
     private static string StatusName(PairStatus status) => status switch

@@ -160,7 +160,4 @@ public static partial class CodePairCheck
     internal static bool IsSupervisedModality(CptCode code) => code >= s_firstSupervisedModality && code <= s_lastSupervisedModality;
 
     private static bool IsDisciplineModifier(Modifier m) => m == Modifier.GP || m == Modifier.GO || m == Modifier.GN;
-
-    /// <summary>The one-sentence explanation of a pair outcome (built when <see cref="CodePairOutcome.Explanation"/> is read).</summary>
-    internal static string ExplainOutcome(PtpEdit edit, PairStatus status, TimeEvidence time, string why) => Explain(edit, status, time, why);
 }

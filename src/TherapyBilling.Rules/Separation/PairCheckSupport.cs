@@ -48,7 +48,7 @@ internal readonly record struct TimedSegment(int Index, LocalDateTime Start, Loc
 {
     public static bool TryOf(TreatmentSegment segment, int index, LocalDate dateOfService, out TimedSegment timed)
     {
-        if (!segment.HasTimes || segment.GetDuration() is not { } duration || duration <= Duration.Zero)
+        if (!ClockSweep.IsSweepable(segment, segment.GetDuration()))
         {
             timed = default;
             return false;

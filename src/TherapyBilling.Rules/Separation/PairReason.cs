@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace TherapyBilling.Rules;
@@ -42,14 +43,14 @@ internal static class PairReasons
         PairReason.DistinctRegions => $"{outcome.Modifier} on {outcome.Column2}, an anatomic edit and the segments record different body regions",
         PairReason.DistinctTimes => $"{outcome.Modifier} on {outcome.Column2}, segments in distinct time intervals",
         PairReason.TimesMissing => $"{outcome.Modifier} on {outcome.Column2}, but segment times are missing",
-        _ => string.Create(CultureInfo.InvariantCulture, $"the segments share {SharedMinutes(outcome)} minute(s): no modifier can show distinct intervals; correct the times"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"the segments share {SharedMinutes(outcome.SharedTimes)} minute(s): no modifier can show distinct intervals; correct the times"),
     };
 
-    /// <summary>The minutes shared by the pair's segments, added up.</summary>
-    public static long SharedMinutes(CodePairOutcome outcome)
+    /// <summary>The minutes shared by a pair's segments, added up.</summary>
+    public static long SharedMinutes(ImmutableArray<SharedTime> sharedTimes)
     {
         long minutes = 0;
-        foreach (var shared in outcome.SharedTimes)
+        foreach (var shared in sharedTimes)
         {
             minutes += shared.Minutes;
         }

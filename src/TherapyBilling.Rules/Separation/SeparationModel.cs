@@ -231,7 +231,7 @@ public sealed record CodePairOutcome
 
     /// <summary>Gets a one-sentence explanation in the invariant culture.</summary>
     /// <remarks>Built when read (a batch check that never reads it does not pay for it); the same text every time.</remarks>
-    public string Explanation => CodePairCheck.ExplainOutcome(Edit, Status, Time, PairReasons.Text(_why, this));
+    public string Explanation => CodePairCheck.Explain(Edit, Status, Time, PairReasons.Text(_why, this));
 
     /// <summary>Returns <see cref="Explanation"/>.</summary>
     /// <returns>The explanation.</returns>

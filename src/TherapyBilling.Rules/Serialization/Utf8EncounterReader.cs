@@ -299,7 +299,7 @@ internal static class Utf8EncounterReader
                 3 => (end = ReadTime(ref reader)) is not null,
                 4 => TryReadModifiers(ref reader, out modifiers),
                 5 => TryReadRole(ref reader, out furnishedBy),
-                6 => TryReadAssistantMinutes(ref reader, out assistantMinutes),
+                6 => TryReadWholeNumber(ref reader, int.MaxValue, out assistantMinutes), // checked against the segment's own minutes below
                 7 => TryReadString(ref reader, out region),
                 _ => false,
             };
@@ -550,18 +550,6 @@ internal static class Utf8EncounterReader
     {
         value = null;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int number) || number < 0 || number > max)
-        {
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
-
-    private static bool TryReadAssistantMinutes(ref Utf8JsonReader reader, out int? value)
-    {
-        value = null;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int number) || number < 0)
         {
             return false;
         }

@@ -76,8 +76,8 @@ internal static class Utf8NoteReader
             {
                 0 => TryReadDate(ref reader, ref dates, out dateOfService),
                 1 => TryReadArray(ref reader, ref dates, s_readIntervention, out interventions),
-                2 => TryReadNumber(ref reader, EncounterJson.MaxNoteMinutes, out totalTimed),
-                3 => TryReadNumber(ref reader, EncounterJson.MaxNoteMinutes, out totalTreatment),
+                2 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxNoteMinutes, out totalTimed),
+                3 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxNoteMinutes, out totalTreatment),
                 4 => (signature = ReadSignature(ref reader, ref dates)) is not null,
                 5 => TryReadBool(ref reader, out assistantInvolved),
                 6 => TryReadArray(ref reader, ref dates, s_readSignature, out contributors),
@@ -138,7 +138,7 @@ internal static class Utf8NoteReader
             bool ok = field switch
             {
                 0 => Utf8EncounterReader.TryReadCode(ref reader, out code),
-                1 => TryReadNumber(ref reader, EncounterJson.MaxNoteMinutes, out minutes),
+                1 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxNoteMinutes, out minutes),
                 2 => (start = Utf8EncounterReader.ReadTime(ref reader)) is not null,
                 3 => (end = Utf8EncounterReader.ReadTime(ref reader)) is not null,
                 4 => TryReadBool(ref reader, out billed),
@@ -300,8 +300,8 @@ internal static class Utf8NoteReader
                 2 => TryReadArray(ref reader, ref dates, s_readReport, out reports),
                 3 => (plan = ReadPlan(ref reader, ref dates)) is not null,
                 4 => TryReadText(ref reader, out previous),
-                5 => TryReadNumber(ref reader, EncounterJson.MaxPeriodTimedMinutes, out periodMinutes),
-                6 => TryReadNumber(ref reader, EncounterJson.MaxPeriodTimedUnits, out periodUnits),
+                5 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxPeriodTimedMinutes, out periodMinutes),
+                6 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxPeriodTimedUnits, out periodUnits),
                 _ => false,
             };
             if (!ok)
@@ -379,7 +379,7 @@ internal static class Utf8NoteReader
             {
                 0 => TryReadDate(ref reader, ref dates, out signedOn),
                 1 => TryReadDate(ref reader, ref dates, out verbalOrderOn),
-                2 => TryReadNumber(ref reader, EncounterJson.MaxDurationDays, out durationDays),
+                2 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxDurationDays, out durationDays),
                 3 => TryReadBool(ref reader, out delayReason),
                 4 => TryReadArray(ref reader, ref dates, s_readRecertification, out recertifications),
                 _ => false,
@@ -421,7 +421,7 @@ internal static class Utf8NoteReader
             bool ok = field switch
             {
                 0 => TryReadDate(ref reader, ref dates, out signedOn),
-                1 => TryReadNumber(ref reader, EncounterJson.MaxDurationDays, out durationDays),
+                1 => Utf8EncounterReader.TryReadWholeNumber(ref reader, EncounterJson.MaxDurationDays, out durationDays),
                 2 => TryReadBool(ref reader, out delayReason),
                 _ => false,
             };
@@ -564,9 +564,6 @@ internal static class Utf8NoteReader
         text = reader.GetString();
         return true;
     }
-
-    private static bool TryReadNumber(ref Utf8JsonReader reader, int max, out int? value) =>
-        Utf8EncounterReader.TryReadWholeNumber(ref reader, max, out value);
 
     private static bool TryReadBool(ref Utf8JsonReader reader, out bool? value)
     {

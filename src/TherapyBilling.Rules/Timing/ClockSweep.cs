@@ -38,9 +38,6 @@ internal sealed class ClockSweep
     /// <summary>Gets the included segment indices in start order.</summary>
     public ReadOnlySpan<int> Order => _order;
 
-    /// <summary>Gets a segment's anchored start and end (only for included segments).</summary>
-    public (LocalDateTime Start, LocalDateTime End) TimesOf(int segment) => _times[segment];
-
     /// <summary>
     /// Splits <see cref="Order"/> into groups of segments connected by shared time; a lone segment is a group of one.
     /// </summary>
@@ -196,14 +193,16 @@ internal sealed class ClockSweep
     private static void SortWide(Span<int> order, ReadOnlySpan<(LocalDateTime Start, LocalDateTime End)> times)
     {
         var keys = new (LocalDateTime Start, int Index)[order.Length];
-        var items = order.ToArray();
-        for (int p = 0; p < items.Length; p++)
+        for (int p = 0; p < order.Length; p++)
         {
-            keys[p] = (times[items[p]].Start, items[p]);
+            keys[p] = (times[order[p]].Start, order[p]);
         }
 
-        Array.Sort(keys, items);
-        items.CopyTo(order);
+        Array.Sort(keys); // by start, then index: equal starts keep input order
+        for (int p = 0; p < keys.Length; p++)
+        {
+            order[p] = keys[p].Index;
+        }
     }
 }
 

@@ -289,7 +289,7 @@ public static class UnitCalculator
     }
 
     /// <summary>Gets <c>[index]</c> as an immutable array, shared for the first <see cref="SegmentChecks.StackSegments"/> indices (immutable, so sharing is safe).</summary>
-    internal static ImmutableArray<int> SingleIndex(int index) =>
+    private static ImmutableArray<int> SingleIndex(int index) =>
         index < s_singleIndices.Length ? s_singleIndices[index] : [index];
 
     private static readonly ImmutableArray<int>[] s_singleIndices = BuildSingleIndices();

@@ -109,6 +109,11 @@ public sealed class DocumentationPropertyTests
             ProgressReports = sortReports ? [.. reports.OrderBy(r => r.CoversThrough).ThenBy(r => r.Date)] : [.. reports],
         };
 
+    /// <summary>
+    /// The check's own preparation of the clock (days and reports on the stack or pooled, sorted in place or not, the
+    /// last report found) against the public schedule. Both walk the periods with <c>ReportingPeriodWalker</c>, so this
+    /// does not test the walk itself: ProgressReportScheduleTests' sourced examples do.
+    /// </summary>
     [Property(MaxTest = 400)]
     public Property Validate_ProgressClock_MatchesTheSchedule() =>
         Prop.ForAll(Episodes.ToArbitrary(), Gen.Elements(0, 7).ToArbitrary(), (episode, window) =>

@@ -9,6 +9,23 @@ public sealed class AssistantComplianceTests
     private static Encounter Medicare(params TreatmentSegment[] segments) =>
         Encounter(Dos, segments) with { PayerId = "medicare", Discipline = Discipline.PhysicalTherapy };
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Check_ProfileWithAPercentOutOfRange_Misuse(int percent)
+    {
+        // The engine splits units without the sentences of AssistantRules.Decide, but with its guard: a de minimis
+        // percent outside 0-100 from an API-built profile is misuse, as Decide says (CheckAll makes it a TBR015 report).
+        Assert.True(ComplianceOptions.Default.PayerProfiles.TryGet("medicare", out var medicare));
+        var options = ComplianceOptions.Default with
+        {
+            PayerProfiles = ComplianceOptions.Default.PayerProfiles.With([medicare with { Assistants = medicare.Assistants! with { DeMinimisPercent = percent } }]),
+        };
+        var encounter = Medicare(Assistant(C97535, 15)) with { BilledLines = [Line(C97535, 1, "GP", "CQ")] };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceEngine.Check(encounter, options));
+    }
+
     [Fact]
     public void Check_AssistantUnitBilledWithoutCq_Tbr410()
     {
