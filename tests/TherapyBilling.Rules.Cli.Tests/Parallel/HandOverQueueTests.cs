@@ -39,6 +39,8 @@ public sealed class HandOverQueueTests
         });
         producer.Start();
 
+        // Only a producer that found the queue full waits for it to drain to half (one arriving at three items just adds).
+        Assert.True(SpinWait.SpinUntil(() => (producer.ThreadState & ThreadState.WaitSleepJoin) != 0, 5000), "the producer waits on the full queue");
         Assert.True(queue.TryTake(out int first, CancellationToken.None));
         Assert.Equal(0, first);
         Assert.False(added.Wait(200), "three items left: above half the capacity, the producer still waits");
